@@ -1,0 +1,35 @@
+# Build helpers: one static library per module, one test executable per module.
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
+  set(CMAKE_C_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
+endif()
+
+add_compile_options(-Wall -Wextra -Werror -Wno-missing-field-initializers)
+if(ADMIN365_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# admin365_library(NAME name SRCS ... DEPS ...)
+# A static library `admin365_<name>` whose headers are included as "<module>/<file>.h".
+function(admin365_library)
+  cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS" ${ARGN})
+  add_library(admin365_${ARG_NAME} STATIC ${ARG_SRCS})
+  target_include_directories(admin365_${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(admin365_${ARG_NAME} PUBLIC ${ARG_DEPS})
+endfunction()
+
+# admin365_test(NAME name SRCS ... DEPS ...)
+# A GoogleTest executable `<name>` registered with CTest.
+function(admin365_test)
+  cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS" ${ARGN})
+  if(NOT ADMIN365_BUILD_TESTS)
+    return()
+  endif()
+  add_executable(${ARG_NAME} ${ARG_SRCS})
+  target_include_directories(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60)
+endfunction()

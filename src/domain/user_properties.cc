@@ -1,0 +1,318 @@
+#include "domain/user_properties.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/ascii.h"
+#include "domain/graph_errors.h"
+#include "domain/mail_nickname.h"
+#include "domain/usage_location.h"
+
+namespace admin365 {
+
+bool CaseInsensitiveLess::operator()(const std::string& a, const std::string& b) const {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return AsciiLower(std::string_view(&x, 1))[0] < AsciiLower(std::string_view(&y, 1))[0];
+  });
+}
+
+namespace {
+
+using enum PropertyType;
+using enum PropertyAccess;
+
+// Limits from Graph's user resource (entra-graph-facts.md §3.1). Properties without a
+// published limit get Active Directory's attribute size (e.g. faxNumber 64).
+constexpr std::array kUserProperties = {
+    UserProperty{"id", kRequiredString, kReadOnly, 36, 0, true},
+    UserProperty{"accountEnabled", kBool, kWritable, 0, 0, false},
+    UserProperty{"businessPhones", kStringCollection, kWritable, 64, 1, true},
+    UserProperty{"city", kString, kWritable, 128, 0, false},
+    UserProperty{"companyName", kString, kWritable, 64, 0, false},
+    UserProperty{"country", kString, kWritable, 128, 0, false},
+    UserProperty{"createdDateTime", kDateTime, kReadOnly, 0, 0, false},
+    UserProperty{"deletedDateTime", kDateTime, kReadOnly, 0, 0, false},
+    UserProperty{"department", kString, kWritable, 64, 0, false},
+    UserProperty{"displayName", kRequiredString, kWritable, 256, 0, true},
+    UserProperty{"employeeId", kString, kWritable, 16, 0, false},
+    UserProperty{"employeeType", kString, kWritable, 64, 0, false},
+    UserProperty{"faxNumber", kString, kWritable, 64, 0, false},
+    UserProperty{"givenName", kString, kWritable, 64, 0, true},
+    UserProperty{"jobTitle", kString, kWritable, 128, 0, true},
+    UserProperty{"lastPasswordChangeDateTime", kDateTime, kReadOnly, 0, 0, false},
+    UserProperty{"mail", kString, kWritable, 256, 0, true},
+    UserProperty{"mailNickname", kRequiredString, kWritable, 64, 0, false},
+    UserProperty{"mobilePhone", kString, kWritable, 64, 0, true},
+    UserProperty{"officeLocation", kString, kWritable, 128, 0, true},
+    UserProperty{"otherMails", kStringCollection, kWritable, 256, 0, false},
+    UserProperty{"passwordPolicies", kString, kWritable, 256, 0, false},
+    UserProperty{"postalCode", kString, kWritable, 40, 0, false},
+    UserProperty{"preferredLanguage", kString, kWritable, 16, 0, true},
+    UserProperty{"proxyAddresses", kStringCollection, kReadOnly, 256, 0, false},
+    UserProperty{"signInSessionsValidFromDateTime", kDateTime, kReadOnly, 0, 0, false},
+    UserProperty{"state", kString, kWritable, 128, 0, false},
+    UserProperty{"streetAddress", kString, kWritable, 1024, 0, false},
+    UserProperty{"surname", kString, kWritable, 64, 0, true},
+    UserProperty{"usageLocation", kString, kWritable, 2, 0, false},
+    UserProperty{"userPrincipalName", kRequiredString, kWritable, 113, 0, true},
+    UserProperty{"userType", kString, kWritable, 16, 0, false},
+};
+
+// The field lookups are templates so that one table serves both const and mutable users.
+template <class U>
+auto* OptionalStringField(U& user, std::string_view name) {
+  using Field = decltype(&user.given_name);
+  if (name == "givenName") return &user.given_name;
+  if (name == "surname") return &user.surname;
+  if (name == "jobTitle") return &user.job_title;
+  if (name == "department") return &user.department;
+  if (name == "companyName") return &user.company_name;
+  if (name == "employeeId") return &user.employee_id;
+  if (name == "employeeType") return &user.employee_type;
+  if (name == "officeLocation") return &user.office_location;
+  if (name == "streetAddress") return &user.street_address;
+  if (name == "city") return &user.city;
+  if (name == "state") return &user.state;
+  if (name == "postalCode") return &user.postal_code;
+  if (name == "country") return &user.country;
+  if (name == "mobilePhone") return &user.mobile_phone;
+  if (name == "faxNumber") return &user.fax_number;
+  if (name == "mail") return &user.mail;
+  if (name == "preferredLanguage") return &user.preferred_language;
+  if (name == "usageLocation") return &user.usage_location;
+  if (name == "passwordPolicies") return &user.password_policies;
+  if (name == "userType") return &user.user_type;
+  return Field{nullptr};
+}
+
+template <class U>
+auto* RequiredStringField(U& user, std::string_view name) {
+  using Field = decltype(&user.id);
+  if (name == "id") return &user.id;
+  if (name == "userPrincipalName") return &user.user_principal_name;
+  if (name == "displayName") return &user.display_name;
+  if (name == "mailNickname") return &user.mail_nickname;
+  return Field{nullptr};
+}
+
+template <class U>
+auto* CollectionField(U& user, std::string_view name) {
+  using Field = decltype(&user.business_phones);
+  if (name == "businessPhones") return &user.business_phones;
+  if (name == "otherMails") return &user.other_mails;
+  if (name == "proxyAddresses") return &user.proxy_addresses;
+  return Field{nullptr};
+}
+
+std::optional<UnixSeconds> DateTimeField(const User& user, std::string_view name) {
+  if (name == "createdDateTime") return user.created_date_time;
+  if (name == "lastPasswordChangeDateTime") return user.last_password_change_date_time;
+  if (name == "signInSessionsValidFromDateTime") return user.sign_in_sessions_valid_from_date_time;
+  if (name == "deletedDateTime") return user.deleted_date_time;
+  return std::nullopt;
+}
+
+bool IsValidPasswordPolicies(std::string_view value) {
+  // "None", "DisablePasswordExpiration", "DisableStrongPassword", or both comma-joined.
+  std::size_t start = 0;
+  bool any = false;
+  while (start <= value.size()) {
+    std::size_t comma = value.find(',', start);
+    std::string_view item = value.substr(start, comma == std::string_view::npos
+                                                    ? std::string_view::npos
+                                                    : comma - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item != "None" && item != "DisablePasswordExpiration" && item != "DisableStrongPassword") {
+      return false;
+    }
+    any = true;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return any;
+}
+
+// The value rules beyond type and length, for the properties that have them.
+bool PassesValueRule(std::string_view name, std::string_view value) {
+  if (name == "mailNickname") return IsValidMailNickname(value);
+  if (name == "usageLocation") return IsValidUsageLocation(value);
+  if (name == "mail" || name == "otherMails") {
+    // No accented characters; an address needs exactly one '@' with text either side.
+    const auto at = value.find('@');
+    return IsAscii(value) && at != std::string_view::npos && at > 0 && at + 1 < value.size() &&
+           value.find('@', at + 1) == std::string_view::npos &&
+           value.find(' ') == std::string_view::npos;
+  }
+  if (name == "passwordPolicies") return IsValidPasswordPolicies(value);
+  if (name == "userType") return value == "Member" || value == "Guest";
+  return true;
+}
+
+Status CheckText(const UserProperty& property, std::string_view text) {
+  if (!IsCleanUtf8(text) ||
+      (property.max_length != 0 && Utf8Length(text) > property.max_length) ||
+      !PassesValueRule(property.name, text)) {
+    return Fail(errors::InvalidPropertyValue(property.name));
+  }
+  return Ok();
+}
+
+}  // namespace
+
+std::span<const UserProperty> AllUserProperties() { return kUserProperties; }
+
+const UserProperty* FindUserProperty(std::string_view name) {
+  for (const UserProperty& property : kUserProperties) {
+    if (AsciiIEquals(property.name, name)) return &property;
+  }
+  return nullptr;
+}
+
+PropertyValue GetUserProperty(const User& user, const UserProperty& property) {
+  switch (property.type) {
+    case kRequiredString:
+      return *RequiredStringField(user, property.name);
+    case kString: {
+      const std::optional<std::string>& field = *OptionalStringField(user, property.name);
+      if (!field) return std::monostate{};
+      return *field;
+    }
+    case kBool:
+      return user.account_enabled;
+    case kStringCollection:
+      return *CollectionField(user, property.name);
+    case kDateTime: {
+      std::optional<UnixSeconds> time = DateTimeField(user, property.name);
+      if (!time || *time == 0) return std::monostate{};
+      return FormatIso8601(*time);
+    }
+  }
+  return std::monostate{};
+}
+
+Status SetUserProperty(User& user, const UserProperty& property, const PropertyValue& value) {
+  if (property.access == kReadOnly || property.name == "userPrincipalName") {
+    return Fail(errors::InvalidPropertyValue(property.name));
+  }
+  switch (property.type) {
+    case kBool: {
+      const bool* flag = std::get_if<bool>(&value);
+      if (flag == nullptr) return Fail(errors::InvalidPropertyValue(property.name));
+      user.account_enabled = *flag;
+      return Ok();
+    }
+    case kRequiredString: {
+      const std::string* text = std::get_if<std::string>(&value);
+      if (text == nullptr && !std::holds_alternative<std::monostate>(value)) {
+        return Fail(errors::InvalidPropertyValue(property.name));
+      }
+      if (text == nullptr || text->empty()) return Fail(errors::RequiredProperty(property.name));
+      RETURN_IF_ERROR(CheckText(property, *text));
+      *RequiredStringField(user, property.name) = *text;
+      return Ok();
+    }
+    case kString: {
+      std::optional<std::string>& field = *OptionalStringField(user, property.name);
+      if (std::holds_alternative<std::monostate>(value)) {
+        if (property.name == "usageLocation") {
+          return Fail(errors::InvalidPropertyValue(property.name));  // not nullable
+        }
+        field.reset();
+        return Ok();
+      }
+      const std::string* text = std::get_if<std::string>(&value);
+      if (text == nullptr) return Fail(errors::InvalidPropertyValue(property.name));
+      if (text->empty()) {
+        field.reset();  // Graph treats "" as clearing an optional string
+        return Ok();
+      }
+      RETURN_IF_ERROR(CheckText(property, *text));
+      field = property.name == "usageLocation" ? NormalizeUsageLocation(*text) : *text;
+      return Ok();
+    }
+    case kStringCollection: {
+      std::vector<std::string>& field = *CollectionField(user, property.name);
+      if (std::holds_alternative<std::monostate>(value)) {
+        field.clear();
+        return Ok();
+      }
+      const auto* items = std::get_if<std::vector<std::string>>(&value);
+      if (items == nullptr) return Fail(errors::InvalidPropertyValue(property.name));
+      if (property.max_items != 0 && items->size() > property.max_items) {
+        return Fail(errors::InvalidPropertyValue(property.name));
+      }
+      for (const std::string& item : *items) {
+        if (item.empty()) return Fail(errors::InvalidPropertyValue(property.name));
+        RETURN_IF_ERROR(CheckText(property, item));
+      }
+      field = *items;
+      return Ok();
+    }
+    case kDateTime:
+      break;
+  }
+  return Fail(errors::InvalidPropertyValue(property.name));
+}
+
+std::size_t Utf8Length(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+bool IsCleanUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    std::uint32_t code = 0;
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) return false;
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      code = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    static constexpr std::uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
+    if (code < kMinimum[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) ||
+        (code >= 0x80 && code <= 0x9F)) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::string PropertyValueToText(const PropertyValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
+  if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+    std::string joined;
+    for (const std::string& item : *items) {
+      if (!joined.empty()) joined += "; ";
+      joined += item;
+    }
+    return joined;
+  }
+  return "";
+}
+
+}  // namespace admin365
