@@ -1,0 +1,100 @@
+#include "storage/sqlite/database.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace admin365::sqlite {
+namespace {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::path(::testing::TempDir()) /
+            (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db");
+    std::filesystem::remove(path_);
+    auto db = Database::Open(path_.string());
+    ASSERT_TRUE(db) << db.error().message;
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->Exec("CREATE TABLE t (k TEXT COLLATE NOCASE UNIQUE, v INTEGER)"));
+  }
+
+  std::int64_t Count() {
+    Statement& count = db_->Prepare("SELECT count(*) FROM t");
+    EXPECT_TRUE(*count.Step());
+    return count.Int(0);
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(DatabaseTest, OpensInWalModeWithForeignKeys) {
+  Statement& mode = db_->Prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(*mode.Step());
+  EXPECT_EQ(mode.Text(0), "wal");
+  Statement& fk = db_->Prepare("PRAGMA foreign_keys");
+  ASSERT_TRUE(*fk.Step());
+  EXPECT_EQ(fk.Int(0), 1);
+}
+
+TEST_F(DatabaseTest, UncommittedTransactionRollsBack) {
+  {
+    auto txn = db_->Begin();
+    ASSERT_TRUE(txn);
+    Statement& insert = db_->Prepare("INSERT INTO t (k, v) VALUES (?, ?)");
+    insert.Bind(1, "a");
+    insert.Bind(2, 1);
+    ASSERT_TRUE(insert.Run());
+  }
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_F(DatabaseTest, CommittedTransactionPersists) {
+  auto txn = db_->Begin();
+  ASSERT_TRUE(txn);
+  Statement& insert = db_->Prepare("INSERT INTO t (k, v) VALUES (?, ?)");
+  insert.Bind(1, "a");
+  insert.Bind(2, 1);
+  ASSERT_TRUE(insert.Run());
+  ASSERT_TRUE(txn->Commit());
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(DatabaseTest, UniqueViolationIsReportedAsConstraint) {
+  Statement& insert = db_->Prepare("INSERT INTO t (k, v) VALUES (?, 0)");
+  insert.Bind(1, "Adele");
+  ASSERT_TRUE(insert.Run());
+  Statement& again = db_->Prepare("INSERT INTO t (k, v) VALUES (?, 0)");
+  again.Bind(1, "ADELE");
+  auto status = again.Run();
+  ASSERT_FALSE(status);
+  EXPECT_TRUE(again.last_error_was_constraint());
+  EXPECT_EQ(status.error().kind, ErrorKind::kInternal);
+  EXPECT_EQ(status.error().message,
+            "SQLite error 19: UNIQUE constraint failed: t.k");
+}
+
+TEST_F(DatabaseTest, HostileTextRoundTripsThroughBindings) {
+  const std::string hostile = "x'); DROP TABLE t; --\"\n,;\xC3\xA9";
+  Statement& insert = db_->Prepare("INSERT INTO t (k, v) VALUES (?, 0)");
+  insert.Bind(1, hostile);
+  ASSERT_TRUE(insert.Run());
+  Statement& select = db_->Prepare("SELECT k FROM t");
+  ASSERT_TRUE(*select.Step());
+  EXPECT_EQ(select.Text(0), hostile);
+}
+
+TEST_F(DatabaseTest, SecondWriterGetsUnavailableWhileLocked) {
+  auto other = Database::Open(path_.string());
+  ASSERT_TRUE(other);
+  ASSERT_TRUE((*other)->Exec("PRAGMA busy_timeout = 0"));
+  auto txn = db_->Begin();
+  ASSERT_TRUE(txn);
+  auto blocked = (*other)->Begin();
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().kind, ErrorKind::kUnavailable);
+}
+
+}  // namespace
+}  // namespace admin365::sqlite
