@@ -22,8 +22,10 @@ CREATE UNIQUE INDEX domains_single_default ON domains (is_default) WHERE is_defa
 CREATE TABLE users (
   user_key INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
-  -- Unique across active and soft-deleted users: a deleted user keeps its UPN.
-  user_principal_name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  -- Unique among active users (index below). A soft-deleted user keeps its UPN, and an
+  -- active user may take it meanwhile; restoring then needs a new UPN (Restore-MsolUser
+  -- -NewUserPrincipalName).
+  user_principal_name TEXT NOT NULL COLLATE NOCASE,
   upn_domain TEXT NOT NULL COLLATE NOCASE REFERENCES domains (name),
   display_name TEXT NOT NULL COLLATE NOCASE,
   mail_nickname TEXT NOT NULL COLLATE NOCASE,
@@ -57,6 +59,8 @@ CREATE TABLE users (
   -- A self-describing hash: "$argon2id$v=19$m=..,t=..,p=..$salt$hash" or "$keyed-blake2b$...".
   password_hash TEXT NOT NULL
 );
+CREATE UNIQUE INDEX users_active_upn ON users (user_principal_name) WHERE deleted_at IS NULL;
+CREATE INDEX users_by_upn ON users (user_principal_name, id);
 -- Every index ends with the object id so keyset paging on (column, id) is an index scan.
 CREATE INDEX users_by_display_name ON users (deleted_at, display_name, id);
 CREATE INDEX users_by_given_name ON users (given_name, id);
@@ -74,16 +78,25 @@ CREATE INDEX users_by_office_location ON users (office_location, id);
 CREATE INDEX users_by_created_at ON users (created_at, id);
 CREATE INDEX users_by_upn_domain ON users (upn_domain);
 CREATE INDEX users_by_deleted_at ON users (deleted_at, id);
+CREATE INDEX users_by_state ON users (state, id);
+CREATE INDEX users_by_postal_code ON users (postal_code);
+CREATE INDEX users_by_user_type ON users (user_type, id);
+CREATE INDEX users_by_employee_type ON users (employee_type, id);
+CREATE INDEX users_by_mobile_phone ON users (mobile_phone);
 
--- Proxy addresses ("SMTP:primary", "smtp:secondary"), unique across the directory
--- whatever the prefix's case: the address after the prefix is the unique key.
+-- Proxy addresses ("SMTP:primary", "smtp:secondary"), unique among active objects
+-- whatever the prefix's case: the address after the prefix is the unique key. `active`
+-- follows the owner's soft deletion.
 CREATE TABLE proxy_addresses (
   user_key INTEGER NOT NULL REFERENCES users (user_key) ON DELETE CASCADE,
   position INTEGER NOT NULL,
-  prefix TEXT NOT NULL,
-  address TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  value TEXT NOT NULL COLLATE NOCASE,    -- as Graph shows it: "SMTP:adele@contoso.com"
+  address TEXT NOT NULL COLLATE NOCASE,  -- the part after the prefix: the unique key
+  active INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (user_key, position)
 ) WITHOUT ROWID;
+CREATE UNIQUE INDEX proxy_addresses_active ON proxy_addresses (address) WHERE active = 1;
+CREATE INDEX proxy_addresses_by_value ON proxy_addresses (value);
 
 CREATE TABLE user_business_phones (
   user_key INTEGER NOT NULL REFERENCES users (user_key) ON DELETE CASCADE,

@@ -135,6 +135,13 @@ Statement& Database::Prepare(const std::string& sql) {
   return *it->second;
 }
 
+Result<std::unique_ptr<Statement>> Database::PrepareUncached(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return Fail(SqliteError(db_, rc));
+  return std::make_unique<Statement>(db_, stmt);
+}
+
 Result<Transaction> Database::Begin() {
   RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   return Transaction(this);

@@ -98,6 +98,10 @@ class Database {
   // use the same text twice at once (nest different statements instead).
   Statement& Prepare(const std::string& sql);
 
+  // A statement for one-off SQL (built per request, e.g. from a $filter): not cached.
+  // Error: Internal if the SQL does not compile.
+  Result<std::unique_ptr<Statement>> PrepareUncached(const std::string& sql);
+
   // Starts a write transaction. Fails with Unavailable if the database stays locked
   // beyond the busy timeout.
   Result<Transaction> Begin();

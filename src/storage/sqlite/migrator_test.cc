@@ -60,7 +60,7 @@ TEST(MigratorTest, RefusesADatabaseNewerThanTheBinary) {
   EXPECT_FALSE(TableExists(*db, "a"));
 }
 
-TEST(SchemaTest, UserPrincipalNameIsUniqueCaseInsensitivelyIncludingDeletedUsers) {
+TEST(SchemaTest, UserPrincipalNameIsUniqueCaseInsensitivelyAmongActiveUsers) {
   auto db = OpenMemory();
   ASSERT_TRUE(Migrate(*db));
   ASSERT_TRUE(db->Exec(
@@ -68,7 +68,7 @@ TEST(SchemaTest, UserPrincipalNameIsUniqueCaseInsensitivelyIncludingDeletedUsers
       "INSERT INTO users (id, user_principal_name, upn_domain, display_name, mail_nickname,"
       " account_enabled, created_at, last_password_change_at, sessions_valid_from, deleted_at,"
       " password_hash) VALUES ('1', 'adele@contoso.com', 'contoso.com', 'A', 'adele', 1, 0, 0, 0,"
-      " 5, 'h');"));
+      " NULL, 'h');"));
   auto status = db->Exec(
       "INSERT INTO users (id, user_principal_name, upn_domain, display_name, mail_nickname,"
       " account_enabled, created_at, last_password_change_at, sessions_valid_from,"
@@ -77,6 +77,12 @@ TEST(SchemaTest, UserPrincipalNameIsUniqueCaseInsensitivelyIncludingDeletedUsers
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().message,
             "SQLite error 19: UNIQUE constraint failed: users.user_principal_name");
+  ASSERT_TRUE(db->Exec("UPDATE users SET deleted_at = 5 WHERE id = '1'"));
+  EXPECT_TRUE(db->Exec(
+      "INSERT INTO users (id, user_principal_name, upn_domain, display_name, mail_nickname,"
+      " account_enabled, created_at, last_password_change_at, sessions_valid_from,"
+      " password_hash) VALUES ('2', 'ADELE@Contoso.com', 'contoso.com', 'A', 'adele', 1, 0, 0, 0,"
+      " 'h');"));
 }
 
 TEST(SchemaTest, ProxyAddressIsUniqueWhateverThePrefixCase) {
@@ -89,12 +95,14 @@ TEST(SchemaTest, ProxyAddressIsUniqueWhateverThePrefixCase) {
       " sessions_valid_from, password_hash) VALUES (1, '1', 'a@contoso.com', 'contoso.com', 'A',"
       " 'a', 1, 0, 0, 0, 'h'), (2, '2', 'b@contoso.com', 'contoso.com', 'B', 'b', 1, 0, 0, 0,"
       " 'h');"
-      "INSERT INTO proxy_addresses VALUES (1, 0, 'SMTP', 'sales@contoso.com');"));
+      "INSERT INTO proxy_addresses VALUES (1, 0, 'SMTP:sales@contoso.com', 'sales@contoso.com', 1);"));
   auto status =
-      db->Exec("INSERT INTO proxy_addresses VALUES (2, 0, 'smtp', 'SALES@contoso.com');");
+      db->Exec("INSERT INTO proxy_addresses VALUES (2, 0, 'smtp:SALES@contoso.com', 'SALES@contoso.com', 1);");
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().message,
             "SQLite error 19: UNIQUE constraint failed: proxy_addresses.address");
+  EXPECT_TRUE(
+      db->Exec("INSERT INTO proxy_addresses VALUES (2, 0, 'smtp:SALES@contoso.com', 'SALES@contoso.com', 0);"));
 }
 
 }  // namespace

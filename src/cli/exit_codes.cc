@@ -1,0 +1,76 @@
+#include "cli/exit_codes.h"
+
+#include <fmt/format.h>
+
+#include "cli/output.h"
+
+namespace admin365::cli {
+
+int ExitCodeFor(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::kInvalidArgument: return 3;
+    case ErrorKind::kNotFound: return 4;
+    case ErrorKind::kConflict: return 5;
+    case ErrorKind::kFailedPrecondition: return 6;
+    case ErrorKind::kPermissionDenied:
+    case ErrorKind::kUnauthenticated: return 7;
+    case ErrorKind::kUnavailable: return 8;
+    case ErrorKind::kInternal: break;
+  }
+  return 1;
+}
+
+std::string HintFor(const Error& error) {
+  const std::string& target = error.target;
+  if (error.code == "Request_ResourceNotFound") {
+    return "Check the id or userPrincipalName with 'admin365 user list' (deleted users: "
+           "'admin365 user list --deleted').";
+  }
+  if (error.message.starts_with("Invalid object identifier")) {
+    return "Give the user's object id (a GUID) or its userPrincipalName (name@domain).";
+  }
+  if (error.kind == ErrorKind::kConflict && target == "userPrincipalName") {
+    return "Choose another --user-principal-name; 'admin365 user get NAME' shows who holds it.";
+  }
+  if (error.kind == ErrorKind::kConflict && target == "proxyAddresses") {
+    return "Another user already uses this address as its mail or a proxy address; choose "
+           "another, or remove it from that user first.";
+  }
+  if (error.message.starts_with("The domain portion")) {
+    return "Add and verify the domain first ('admin365 domain add NAME' then 'admin365 domain "
+           "verify NAME'), or use a domain from 'admin365 domain list'.";
+  }
+  if (target == "passwordProfile") {
+    return "Use 8-256 characters with 3 of: lower case, upper case, digits, symbols; no "
+           "common words or the user's name; or let admin365 generate one (--generate-password).";
+  }
+  if (target == "userPrincipalName" && error.kind == ErrorKind::kInvalidArgument) {
+    return "A userPrincipalName is alias@domain: at most 64 characters of A-Z a-z 0-9 ' . - _ "
+           "! # ^ ~ before the @ (not ending in '.'), at most 48 after it, 113 in all.";
+  }
+  if (target == "usageLocation") {
+    return "Use a two-letter ISO 3166-1 country code such as US, GB or FR.";
+  }
+  if (target == "mailNickname") {
+    return "Use at most 64 ASCII characters, without spaces or @ ( ) \\ [ ] \" ; : < > ,";
+  }
+  if (error.message.starts_with("A value is required")) {
+    return fmt::format("Give --{} (see 'admin365 user add --help').", OptionName(target));
+  }
+  if (error.message.starts_with("Invalid value specified")) {
+    return fmt::format("Check the value of {}: its length and allowed characters are in "
+                       "docs/cli.md.",
+                       target);
+  }
+  return "";
+}
+
+int ReportError(const Error& error) {
+  fmt::print(stderr, "error: {}: {}\n", error.code, error.message);
+  if (const std::string hint = HintFor(error); !hint.empty()) {
+    fmt::print(stderr, "hint: {}\n", hint);
+  }
+  return ExitCodeFor(error);
+}
+
+}  // namespace admin365::cli

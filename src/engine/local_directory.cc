@@ -1,0 +1,564 @@
+#include "engine/local_directory.h"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "common/ascii.h"
+#include "domain/graph_errors.h"
+#include "domain/password_generator.h"
+#include "domain/password_policy.h"
+#include "domain/upn.h"
+#include "domain/user_properties.h"
+#include "domain/user_validation.h"
+#include "engine/audit_trail.h"
+#include "engine/proxy_addresses.h"
+#include "engine/user_table.h"
+#include "storage/sqlite/migrator.h"
+
+namespace admin365 {
+
+using engine::AddSecondarySmtpAddress;
+using engine::SetPrimarySmtpAddress;
+
+namespace {
+
+constexpr long long kDefaultObjectQuota = 50'000;
+constexpr long long kVerifiedDomainObjectQuota = 300'000;
+constexpr std::string_view kInitialDomainSuffix = ".onmicrosoft.com";
+
+bool HasPolicy(const User& user, std::string_view policy) {
+  return user.password_policies && user.password_policies->find(policy) != std::string::npos;
+}
+
+PasswordContext PasswordContextFor(const User& user, const std::string& tenant_name) {
+  return PasswordContext{.alias = user.mail_nickname,
+                         .given_name = user.given_name ? *user.given_name : std::string_view(),
+                         .surname = user.surname ? *user.surname : std::string_view(),
+                         .tenant_name = tenant_name,
+                         .strong = !HasPolicy(user, "DisableStrongPassword")};
+}
+
+Domain ReadDomain(sqlite::Statement& row) {
+  return Domain{.id = row.Text(0),
+                .authentication_type = row.Text(1),
+                .is_default = row.Int(2) != 0,
+                .is_initial = row.Int(3) != 0,
+                .is_verified = row.Int(4) != 0,
+                .created_date_time = row.Int(5)};
+}
+
+}  // namespace
+
+class LocalDirectory::Impl {
+ public:
+  Impl(std::unique_ptr<sqlite::Database> db, const Clock& clock, Random& random,
+       const PasswordKey& key, const LocalDirectoryOptions& options)
+      : db_(std::move(db)),
+        users_(*db_),
+        clock_(clock),
+        random_(random),
+        hasher_(key, options.argon2, random),
+        object_quota_(options.object_quota) {}
+
+  std::unique_ptr<sqlite::Database> db_;
+  engine::UserTable users_;
+  const Clock& clock_;
+  Random& random_;
+  PasswordHasher hasher_;
+  std::optional<long long> object_quota_;
+  std::mutex mutex_;
+  std::unique_ptr<SystemClock> owned_clock_;
+  std::unique_ptr<CryptoRandom> owned_random_;
+
+  // --- helpers; the caller holds mutex_ ---
+
+  Result<Tenant> LoadTenant() {
+    sqlite::Statement& query = db_->Prepare(
+        "SELECT t.id, t.display_name, t.created_at, d.name FROM tenant t "
+        "JOIN domains d ON d.is_initial = 1");
+    ASSIGN_OR_RETURN(const bool found, query.Step());
+    if (!found) return Fail(errors::TenantNotInitialised());
+    return Tenant{.id = query.Text(0),
+                  .display_name = query.Text(1),
+                  .initial_domain = query.Text(3),
+                  .created_date_time = query.Int(2)};
+  }
+
+  Result<std::optional<Domain>> FindDomain(std::string_view name) {
+    sqlite::Statement& query = db_->Prepare(
+        "SELECT name, authentication_type, is_default, is_initial, is_verified, created_at "
+        "FROM domains WHERE name = ?");
+    query.Bind(1, name);
+    ASSIGN_OR_RETURN(const bool found, query.Step());
+    if (!found) return std::optional<Domain>();
+    return std::optional<Domain>(ReadDomain(query));
+  }
+
+  Result<Domain> RequireDomain(std::string_view name) {
+    ASSIGN_OR_RETURN(std::optional<Domain> domain, FindDomain(name));
+    if (!domain) return Fail(errors::ResourceNotFound(name));
+    return *domain;
+  }
+
+  // Steps 5 and 6 of the validation order for `user`'s UPN and proxy addresses.
+  Status CheckUpnAndAddresses(const User& user, std::int64_t except_key) {
+    ASSIGN_OR_RETURN(const UpnParts parts, ParseUpn(user.user_principal_name));
+    ASSIGN_OR_RETURN(std::optional<Domain> domain, FindDomain(parts.domain));
+    if (!domain || !domain->is_verified) return Fail(errors::UnverifiedUpnDomain());
+    ASSIGN_OR_RETURN(const bool taken, users_.IsUpnTaken(user.user_principal_name, except_key));
+    if (taken) return Fail(errors::ObjectConflict("userPrincipalName"));
+    std::vector<std::string> addresses = user.proxy_addresses;
+    addresses.push_back(user.user_principal_name);
+    ASSIGN_OR_RETURN(std::optional<std::string> conflict,
+                     users_.FindProxyConflict(addresses, except_key));
+    if (conflict) return Fail(errors::ObjectConflict("proxyAddresses"));
+    return Ok();
+  }
+
+  Status CheckQuota() {
+    ASSIGN_OR_RETURN(const long long objects, users_.CountAll());
+    long long quota = kDefaultObjectQuota;
+    if (object_quota_) {
+      quota = *object_quota_;
+    } else {
+      sqlite::Statement& custom = db_->Prepare(
+          "SELECT 1 FROM domains WHERE is_verified = 1 AND is_initial = 0 LIMIT 1");
+      ASSIGN_OR_RETURN(const bool has_custom, custom.Step());
+      if (has_custom) quota = kVerifiedDomainObjectQuota;
+    }
+    if (objects >= quota) return Fail(errors::DirectoryQuotaExceeded());
+    return Ok();
+  }
+
+  Result<engine::StoredUser> RequireUser(std::string_view user, bool deleted) {
+    if (user.find('@') == std::string_view::npos && !IsUuid(user)) {
+      return Fail(errors::InvalidObjectIdentifier(user));
+    }
+    ASSIGN_OR_RETURN(std::optional<engine::StoredUser> stored, users_.Find(user, deleted));
+    if (!stored) return Fail(errors::ResourceNotFound(user));
+    return std::move(*stored);
+  }
+
+  Status Audit(const Actor& actor, std::string action, std::string target_type,
+               std::string target_id, std::string target_name,
+               std::vector<PropertyChange> changes = {}) {
+    return engine::AppendAuditEvent(*db_, AuditEvent{.time = clock_.Now(),
+                                                     .actor = actor.name,
+                                                     .action = std::move(action),
+                                                     .target_type = std::move(target_type),
+                                                     .target_id = std::move(target_id),
+                                                     .target_name = std::move(target_name),
+                                                     .changes = std::move(changes)});
+  }
+
+  Status AuditUser(const Actor& actor, std::string action, const User& user,
+                   std::vector<PropertyChange> changes = {}) {
+    return Audit(actor, std::move(action), "User", user.id, user.user_principal_name,
+                 std::move(changes));
+  }
+
+  // Runs inside a transaction the caller owns.
+  Result<int> PurgeExpiredLocked() {
+    ASSIGN_OR_RETURN(std::vector<engine::StoredUser> expired,
+                     users_.DeletedBefore(clock_.Now() - kRecycleBinRetention));
+    for (const engine::StoredUser& stored : expired) {
+      RETURN_IF_ERROR(users_.Remove(stored.key));
+      RETURN_IF_ERROR(AuditUser(Actor{"system"}, "Hard delete user", stored.user));
+    }
+    return static_cast<int>(expired.size());
+  }
+
+  // A hash for `password`: keyed BLAKE2b only for a generated, must-change password.
+  Result<std::string> HashPassword(std::string_view password, bool generated,
+                                   bool force_change) {
+    if (generated && force_change) return hasher_.HashGenerated(password);
+    return hasher_.HashChosen(password);
+  }
+};
+
+LocalDirectory::LocalDirectory(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+LocalDirectory::~LocalDirectory() = default;
+
+Result<std::unique_ptr<LocalDirectory>> LocalDirectory::Open(const LocalDirectoryOptions& options) {
+  if (!InitCrypto()) return Fail(Error::Internal("libsodium could not be initialised"));
+  std::error_code error;
+  std::filesystem::create_directories(options.data_directory, error);
+  if (error) {
+    return Fail(Error::Internal(fmt::format("Cannot create the data directory {}: {}",
+                                            options.data_directory.string(), error.message())));
+  }
+  ::chmod(options.data_directory.c_str(), 0700);
+
+  auto owned_clock = options.clock ? nullptr : std::make_unique<SystemClock>();
+  auto owned_random = options.random ? nullptr : std::make_unique<CryptoRandom>();
+  const Clock& clock = options.clock ? *options.clock : *owned_clock;
+  Random& random = options.random ? *options.random : *owned_random;
+
+  ASSIGN_OR_RETURN(const PasswordKey key,
+                   LoadOrCreatePasswordKey(options.data_directory / "password.key", random));
+  ASSIGN_OR_RETURN(auto db, sqlite::Database::Open((options.data_directory / "tenant.db").string()));
+  RETURN_IF_ERROR(sqlite::Migrate(*db));
+  auto impl = std::make_unique<Impl>(std::move(db), clock, random, key, options);
+  impl->owned_clock_ = std::move(owned_clock);
+  impl->owned_random_ = std::move(owned_random);
+  return std::unique_ptr<LocalDirectory>(new LocalDirectory(std::move(impl)));
+}
+
+Result<Tenant> LocalDirectory::InitializeTenant(const Actor& actor, std::string_view display_name,
+                                                std::string_view initial_domain_label) {
+  if (display_name.empty() || Utf8Length(display_name) > 256 || !IsCleanUtf8(display_name)) {
+    return Fail(errors::InvalidPropertyValue("displayName", "Organization"));
+  }
+  const std::string domain_name = fmt::format("{}{}", initial_domain_label, kInitialDomainSuffix);
+  const bool label_ok =
+      !initial_domain_label.empty() && initial_domain_label.size() <= 27 &&
+      std::all_of(initial_domain_label.begin(), initial_domain_label.end(),
+                  [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+  if (!label_ok) return Fail(errors::InvalidDomainName(domain_name));
+
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  if (impl_->LoadTenant()) return Fail(errors::TenantAlreadyInitialised());
+  const Tenant tenant{.id = NewUuid(impl_->random_),
+                      .display_name = std::string(display_name),
+                      .initial_domain = domain_name,
+                      .created_date_time = impl_->clock_.Now()};
+  sqlite::Statement& insert_tenant = impl_->db_->Prepare(
+      "INSERT INTO tenant (singleton, id, display_name, created_at) VALUES (1, ?, ?, ?)");
+  insert_tenant.Bind(1, tenant.id);
+  insert_tenant.Bind(2, tenant.display_name);
+  insert_tenant.Bind(3, tenant.created_date_time);
+  RETURN_IF_ERROR(insert_tenant.Run());
+  sqlite::Statement& insert_domain = impl_->db_->Prepare(
+      "INSERT INTO domains (name, is_verified, is_default, is_initial, created_at) "
+      "VALUES (?, 1, 1, 1, ?)");
+  insert_domain.Bind(1, domain_name);
+  insert_domain.Bind(2, tenant.created_date_time);
+  RETURN_IF_ERROR(insert_domain.Run());
+  RETURN_IF_ERROR(impl_->Audit(actor, "Create company", "Tenant", tenant.id, tenant.display_name,
+                               {{"displayName", std::nullopt, tenant.display_name},
+                                {"initialDomain", std::nullopt, domain_name}}));
+  RETURN_IF_ERROR(txn.Commit());
+  return tenant;
+}
+
+Result<Tenant> LocalDirectory::GetTenant() {
+  std::lock_guard lock(impl_->mutex_);
+  return impl_->LoadTenant();
+}
+
+Result<std::vector<Domain>> LocalDirectory::ListDomains() {
+  std::lock_guard lock(impl_->mutex_);
+  RETURN_IF_ERROR(impl_->LoadTenant());
+  sqlite::Statement& query = impl_->db_->Prepare(
+      "SELECT name, authentication_type, is_default, is_initial, is_verified, created_at "
+      "FROM domains ORDER BY is_initial DESC, name");
+  std::vector<Domain> domains;
+  for (;;) {
+    ASSIGN_OR_RETURN(const bool row, query.Step());
+    if (!row) return domains;
+    domains.push_back(ReadDomain(query));
+  }
+}
+
+Result<Domain> LocalDirectory::AddDomain(const Actor& actor, std::string_view name) {
+  if (!IsValidDomainName(name)) return Fail(errors::InvalidDomainName(name));
+  const std::string lower = AsciiLower(name);
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->LoadTenant());
+  ASSIGN_OR_RETURN(std::optional<Domain> existing, impl_->FindDomain(lower));
+  if (existing) return Fail(errors::DomainAlreadyExists());
+  const Domain domain{.id = lower, .created_date_time = impl_->clock_.Now()};
+  sqlite::Statement& insert = impl_->db_->Prepare(
+      "INSERT INTO domains (name, is_verified, is_default, is_initial, created_at) "
+      "VALUES (?, 0, 0, 0, ?)");
+  insert.Bind(1, domain.id);
+  insert.Bind(2, domain.created_date_time);
+  RETURN_IF_ERROR(insert.Run());
+  RETURN_IF_ERROR(impl_->Audit(actor, "Add unverified domain", "Domain", domain.id, domain.id));
+  RETURN_IF_ERROR(txn.Commit());
+  return domain;
+}
+
+Result<Domain> LocalDirectory::VerifyDomain(const Actor& actor, std::string_view name) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
+  if (domain.is_verified) return domain;
+  sqlite::Statement& update = impl_->db_->Prepare("UPDATE domains SET is_verified = 1 WHERE name = ?");
+  update.Bind(1, domain.id);
+  RETURN_IF_ERROR(update.Run());
+  RETURN_IF_ERROR(impl_->Audit(actor, "Verify domain", "Domain", domain.id, domain.id,
+                               {{"isVerified", "false", "true"}}));
+  RETURN_IF_ERROR(txn.Commit());
+  domain.is_verified = true;
+  return domain;
+}
+
+Result<Domain> LocalDirectory::SetDefaultDomain(const Actor& actor, std::string_view name) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
+  if (!domain.is_verified) return Fail(errors::DomainNotVerified(domain.id));
+  if (domain.is_default) return domain;
+  RETURN_IF_ERROR(impl_->db_->Exec("UPDATE domains SET is_default = 0 WHERE is_default = 1"));
+  sqlite::Statement& update = impl_->db_->Prepare("UPDATE domains SET is_default = 1 WHERE name = ?");
+  update.Bind(1, domain.id);
+  RETURN_IF_ERROR(update.Run());
+  RETURN_IF_ERROR(impl_->Audit(actor, "Set default domain", "Domain", domain.id, domain.id,
+                               {{"isDefault", "false", "true"}}));
+  RETURN_IF_ERROR(txn.Commit());
+  domain.is_default = true;
+  return domain;
+}
+
+Status LocalDirectory::RemoveDomain(const Actor& actor, std::string_view name) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
+  if (domain.is_default || domain.is_initial) {
+    return Fail(errors::DomainIsDefaultOrInitial(domain.id));
+  }
+  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  ASSIGN_OR_RETURN(const long long users, impl_->users_.CountInDomain(domain.id));
+  if (users > 0) return Fail(errors::DomainInUse(domain.id, users));
+  sqlite::Statement& remove = impl_->db_->Prepare("DELETE FROM domains WHERE name = ?");
+  remove.Bind(1, domain.id);
+  RETURN_IF_ERROR(remove.Run());
+  RETURN_IF_ERROR(impl_->Audit(actor, "Remove unverified domain", "Domain", domain.id, domain.id));
+  return txn.Commit();
+}
+
+Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser& request,
+                                               bool generate_password) {
+  NewUser effective = request;
+  const bool generated = generate_password && (!request.password_profile ||
+                                               request.password_profile->password.empty());
+  if (generated) {
+    // A placeholder satisfies step 1; the real password is drawn once the user is known.
+    if (!effective.password_profile) effective.password_profile = PasswordProfile{};
+    effective.password_profile->password = "generated";
+  }
+  // Steps 1-4: pure.
+  ASSIGN_OR_RETURN(ValidatedNewUser validated, ValidateNewUser(effective));
+  User& user = validated.user;
+  PasswordProfile& profile = validated.password_profile;
+  if (user.mail) SetPrimarySmtpAddress(user.proxy_addresses, *user.mail);
+
+  // Steps 5-6 against the tenant, before the slow part.
+  std::string tenant_name;
+  {
+    std::lock_guard lock(impl_->mutex_);
+    ASSIGN_OR_RETURN(Tenant tenant, impl_->LoadTenant());
+    tenant_name = tenant.display_name;
+    RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
+  }
+  // Step 7, and hashing, outside the lock.
+  const PasswordContext context = PasswordContextFor(user, tenant_name);
+  if (generated) {
+    profile.password = GeneratePassword(impl_->random_, context);
+  } else {
+    RETURN_IF_ERROR(admin365::CheckPassword(profile.password, context));
+  }
+  ASSIGN_OR_RETURN(const std::string hash,
+                   impl_->HashPassword(profile.password, generated,
+                                       profile.force_change_password_next_sign_in));
+
+  const UnixSeconds now = impl_->clock_.Now();
+  user.id = NewUuid(impl_->random_);
+  user.created_date_time = now;
+  user.last_password_change_date_time = now;
+  user.sign_in_sessions_valid_from_date_time = now;
+  user.force_change_password_next_sign_in = profile.force_change_password_next_sign_in;
+  user.force_change_password_next_sign_in_with_mfa =
+      profile.force_change_password_next_sign_in_with_mfa;
+  if (!user.user_type) user.user_type = "Member";
+
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  // Another writer may have taken the UPN while we hashed: check again, then the quota.
+  RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
+  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  RETURN_IF_ERROR(impl_->CheckQuota());
+  RETURN_IF_ERROR(impl_->users_.Insert(user, hash));
+  std::vector<PropertyChange> changes = engine::DiffUsers(nullptr, user);
+  changes.push_back({"passwordProfile", std::nullopt, std::string(kRedacted)});
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Add user", user, std::move(changes)));
+  RETURN_IF_ERROR(txn.Commit());
+  return CreatedUser{.user = std::move(user),
+                     .generated_password = generated ? std::move(profile.password) : ""};
+}
+
+Result<User> LocalDirectory::GetUser(std::string_view user) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+  return std::move(stored.user);
+}
+
+Result<UserPage> LocalDirectory::ListUsers(const UserListOptions& options) {
+  std::lock_guard lock(impl_->mutex_);
+  return impl_->users_.List(options, false);
+}
+
+Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view user,
+                                        const PropertyMap& patch) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+  ASSIGN_OR_RETURN(User updated, ApplyUserPatch(stored.user, patch));
+  const bool upn_changed =
+      updated.user_principal_name != stored.user.user_principal_name;
+  if (upn_changed) {
+    AddSecondarySmtpAddress(updated.proxy_addresses, stored.user.user_principal_name);
+  }
+  if (updated.mail && updated.mail != stored.user.mail) {
+    SetPrimarySmtpAddress(updated.proxy_addresses, *updated.mail);
+  }
+  if (upn_changed || updated.proxy_addresses != stored.user.proxy_addresses) {
+    RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(updated, stored.key));
+  }
+  std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, updated);
+  if (changes.empty()) return updated;
+  RETURN_IF_ERROR(impl_->users_.Update(stored.key, updated));
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Update user", updated, std::move(changes)));
+  RETURN_IF_ERROR(txn.Commit());
+  return updated;
+}
+
+Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_view user,
+                                                const PasswordChange& change) {
+  User current;
+  std::string tenant_name;
+  {
+    std::lock_guard lock(impl_->mutex_);
+    ASSIGN_OR_RETURN(Tenant tenant, impl_->LoadTenant());
+    tenant_name = tenant.display_name;
+    ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+    current = std::move(stored.user);
+  }
+  const PasswordContext context = PasswordContextFor(current, tenant_name);
+  const bool generated = change.generate && change.password.empty();
+  std::string password = change.password;
+  if (generated) {
+    password = GeneratePassword(impl_->random_, context);
+  } else {
+    RETURN_IF_ERROR(admin365::CheckPassword(password, context));
+  }
+  ASSIGN_OR_RETURN(const std::string hash,
+                   impl_->HashPassword(password, generated,
+                                       change.force_change_password_next_sign_in));
+
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  // The user may have been deleted while we hashed.
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(current.id, false));
+  RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, hash, impl_->clock_.Now(),
+                                            change.force_change_password_next_sign_in,
+                                            change.force_change_password_next_sign_in_with_mfa));
+  const auto flag = [](bool value) { return std::string(value ? "true" : "false"); };
+  RETURN_IF_ERROR(impl_->AuditUser(
+      actor, "Reset user password", stored.user,
+      {{"passwordProfile", std::string(kRedacted), std::string(kRedacted)},
+       {"forceChangePasswordNextSignIn", flag(stored.user.force_change_password_next_sign_in),
+        flag(change.force_change_password_next_sign_in)}}));
+  RETURN_IF_ERROR(txn.Commit());
+  return generated ? password : std::string();
+}
+
+Status LocalDirectory::DeleteUser(const Actor& actor, std::string_view user) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+  RETURN_IF_ERROR(impl_->users_.SetDeleted(stored.key, impl_->clock_.Now()));
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Delete user", stored.user));
+  return txn.Commit();
+}
+
+Result<UserPage> LocalDirectory::ListDeletedUsers(const UserListOptions& options) {
+  std::lock_guard lock(impl_->mutex_);
+  {
+    ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+    RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+    RETURN_IF_ERROR(txn.Commit());
+  }
+  return impl_->users_.List(options, true);
+}
+
+Result<User> LocalDirectory::GetDeletedUser(std::string_view id) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(id, true));
+  RETURN_IF_ERROR(txn.Commit());
+  return std::move(stored.user);
+}
+
+Result<User> LocalDirectory::RestoreUser(const Actor& actor, std::string_view id,
+                                         const RestoreOptions& options) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(id, true));
+  User restored = stored.user;
+  restored.deleted_date_time.reset();
+  if (options.new_user_principal_name) {
+    restored.user_principal_name = *options.new_user_principal_name;
+  } else {
+    ASSIGN_OR_RETURN(const bool taken,
+                     impl_->users_.IsUpnTaken(restored.user_principal_name, stored.key));
+    if (taken) return Fail(errors::RestoreUpnConflict(restored.id, restored.user_principal_name));
+  }
+  if (options.auto_reconcile_proxy_conflicts) {
+    std::vector<std::string> kept;
+    for (const std::string& address : restored.proxy_addresses) {
+      ASSIGN_OR_RETURN(std::optional<std::string> conflict,
+                       impl_->users_.FindProxyConflict({address}, stored.key));
+      if (!conflict) kept.push_back(address);
+    }
+    restored.proxy_addresses = std::move(kept);
+  }
+  RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(restored, stored.key));
+  std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, restored);
+  if (!changes.empty()) RETURN_IF_ERROR(impl_->users_.Update(stored.key, restored));
+  RETURN_IF_ERROR(impl_->users_.SetDeleted(stored.key, std::nullopt));
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Restore user", restored, std::move(changes)));
+  RETURN_IF_ERROR(txn.Commit());
+  return restored;
+}
+
+Status LocalDirectory::PurgeUser(const Actor& actor, std::string_view id) {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(id, true));
+  RETURN_IF_ERROR(impl_->users_.Remove(stored.key));
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Hard delete user", stored.user));
+  return txn.Commit();
+}
+
+Result<int> LocalDirectory::PurgeExpiredUsers() {
+  std::lock_guard lock(impl_->mutex_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(const int purged, impl_->PurgeExpiredLocked());
+  RETURN_IF_ERROR(txn.Commit());
+  return purged;
+}
+
+Result<bool> LocalDirectory::CheckPassword(std::string_view user, std::string_view password) {
+  std::string hash;
+  {
+    std::lock_guard lock(impl_->mutex_);
+    ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+    hash = std::move(stored.password_hash);
+  }
+  return impl_->hasher_.Verify(hash, password);
+}
+
+Result<std::vector<AuditEvent>> LocalDirectory::ListAuditEvents(const AuditQuery& query) {
+  std::lock_guard lock(impl_->mutex_);
+  return engine::ReadAuditEvents(*impl_->db_, query);
+}
+
+}  // namespace admin365
