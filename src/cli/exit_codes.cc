@@ -23,11 +23,14 @@ int ExitCodeFor(const Error& error) {
 std::string HintFor(const Error& error) {
   const std::string& target = error.target;
   if (error.code == "Request_ResourceNotFound") {
-    return "Check the id or userPrincipalName with 'admin365 user list' (deleted users: "
-           "'admin365 user list --deleted').";
+    return "Check the name or id: 'admin365 user list', 'admin365 user list --deleted' and "
+           "'admin365 domain list' show what exists.";
   }
   if (error.message.starts_with("Invalid object identifier")) {
     return "Give the user's object id (a GUID) or its userPrincipalName (name@domain).";
+  }
+  if (error.message.starts_with("A value is required")) {
+    return fmt::format("Give --{} (see 'admin365 user add --help').", OptionName(target));
   }
   if (error.kind == ErrorKind::kConflict && target == "userPrincipalName") {
     return "Choose another --user-principal-name; 'admin365 user get NAME' shows who holds it.";
@@ -53,9 +56,6 @@ std::string HintFor(const Error& error) {
   }
   if (target == "mailNickname") {
     return "Use at most 64 ASCII characters, without spaces or @ ( ) \\ [ ] \" ; : < > ,";
-  }
-  if (error.message.starts_with("A value is required")) {
-    return fmt::format("Give --{} (see 'admin365 user add --help').", OptionName(target));
   }
   if (error.message.starts_with("Invalid value specified")) {
     return fmt::format("Check the value of {}: its length and allowed characters are in "

@@ -21,7 +21,7 @@ constexpr std::string_view kBannedTerms[] = {
     "starwars", "hello",    "freedom",  "whatever",  "computer",  "internet", "secret",
     "changeme", "default",  "summer",   "winter",    "spring",    "autumn",   "january",
     "february", "march",    "april",    "august",    "september", "october",  "november",
-    "december", "monday",   "friday",   "microsoft", "office",    "officej65", "windows",
+    "december", "monday",   "friday",   "microsoft", "office",    "office365", "windows",
     "azure",    "outlook",  "teams",    "contoso",   "fabrikam",  "company",  "login",
     "access",   "qazwsx",   "zaqlzaq",  "asdfgh",    "zxcvbn",    "pokemon",  "soccer",
     "hockey",   "killer",   "mustang",  "passpass",  "temporary", "newuser",  "student",

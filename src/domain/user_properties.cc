@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "common/ascii.h"
 #include "domain/graph_errors.h"
@@ -113,24 +114,31 @@ std::optional<UnixSeconds> DateTimeField(const User& user, std::string_view name
 }
 
 bool IsValidPasswordPolicies(std::string_view value) {
-  // "None", "DisablePasswordExpiration", "DisableStrongPassword", or both comma-joined.
+  // Exactly the forms Graph documents (entra-graph-facts.md §3.1): "None", or one or both
+  // of DisablePasswordExpiration and DisableStrongPassword, comma-joined, each at most once.
+  // "None" does not combine with the others.
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value == "None") return true;
+  bool expiration = false;
+  bool strong = false;
   std::size_t start = 0;
-  bool any = false;
-  while (start <= value.size()) {
-    std::size_t comma = value.find(',', start);
-    std::string_view item = value.substr(start, comma == std::string_view::npos
-                                                    ? std::string_view::npos
-                                                    : comma - start);
+  for (;;) {
+    const std::size_t comma = value.find(',', start);
+    std::string_view item = value.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (item != "None" && item != "DisablePasswordExpiration" && item != "DisableStrongPassword") {
+    if (item == "DisablePasswordExpiration" && !expiration) {
+      expiration = true;
+    } else if (item == "DisableStrongPassword" && !strong) {
+      strong = true;
+    } else {
       return false;
     }
-    any = true;
-    if (comma == std::string_view::npos) break;
+    if (comma == std::string_view::npos) return true;
     start = comma + 1;
   }
-  return any;
 }
 
 // The value rules beyond type and length, for the properties that have them.
@@ -156,6 +164,41 @@ Status CheckText(const UserProperty& property, std::string_view text) {
     return Fail(errors::InvalidPropertyValue(property.name));
   }
   return Ok();
+}
+
+// The length in bytes of the well-formed UTF-8 sequence that starts at text[i] (shortest
+// form, no surrogates, at most U+10FFFF), storing its code point in *code; 0 if malformed.
+std::size_t DecodeUtf8(std::string_view text, std::size_t i, std::uint32_t* code) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  std::size_t extra = 0;
+  std::uint32_t value = 0;
+  if (lead < 0x80) {
+    extra = 0;
+    value = lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    extra = 1;
+    value = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    extra = 2;
+    value = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    extra = 3;
+    value = lead & 0x07;
+  } else {
+    return 0;  // a continuation byte or 0xF8-0xFF
+  }
+  if (extra >= text.size() - i) return 0;  // truncated
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (next & 0x3F);
+  }
+  static constexpr std::uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
+  if (value < kMinimum[extra] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+    return 0;
+  }
+  if (code != nullptr) *code = value;
+  return extra + 1;
 }
 
 }  // namespace
@@ -224,6 +267,9 @@ Status SetUserProperty(User& user, const UserProperty& property, const PropertyV
       const std::string* text = std::get_if<std::string>(&value);
       if (text == nullptr) return Fail(errors::InvalidPropertyValue(property.name));
       if (text->empty()) {
+        if (property.name == "usageLocation") {
+          return Fail(errors::InvalidPropertyValue(property.name));  // not nullable
+        }
         field.reset();  // Graph treats "" as clearing an optional string
         return Ok();
       }
@@ -257,46 +303,21 @@ Status SetUserProperty(User& user, const UserProperty& property, const PropertyV
 
 std::size_t Utf8Length(std::string_view text) {
   std::size_t count = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++count;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = DecodeUtf8(text, i, nullptr);
+    // A well-formed sequence is one code point; each byte of a malformed one counts alone.
+    i += length == 0 ? 1 : length;
+    ++count;
   }
   return count;
 }
 
 bool IsCleanUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
+  for (std::size_t i = 0; i < text.size();) {
     std::uint32_t code = 0;
-    if (c < 0x80) {
-      if (c < 0x20 || c == 0x7F) return false;
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      code = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      code = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      code = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    static constexpr std::uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
-    if (code < kMinimum[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) ||
-        (code >= 0x80 && code <= 0x9F)) {
-      return false;
-    }
-    i += extra + 1;
+    const std::size_t length = DecodeUtf8(text, i, &code);
+    if (length == 0 || code < 0x20 || (code >= 0x7F && code <= 0x9F)) return false;
+    i += length;
   }
   return true;
 }

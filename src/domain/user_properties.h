@@ -48,6 +48,9 @@ PropertyValue GetUserProperty(const User& user, const UserProperty& property);
 // mailNickname characters, businessPhones count, otherMails ASCII, ...), then stores it.
 // Errors: InvalidPropertyValue(property) for a wrong type or a bad value;
 // RequiredProperty(property) when null or empty is written to a required property.
+// null or "" clears an optional string, except usageLocation, which is not nullable
+// (InvalidPropertyValue). passwordPolicies takes "None" or one or both of
+// DisablePasswordExpiration and DisableStrongPassword, comma-joined, each at most once.
 // Read-only properties and userPrincipalName (which needs a tenant check) are refused
 // with InvalidPropertyValue; the directory sets those itself.
 Status SetUserProperty(User& user, const UserProperty& property, const PropertyValue& value);

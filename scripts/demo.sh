@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The main job on the embedded tenant: builds admin365, creates a fresh demo tenant and
+# walks through the everyday user-account tasks with the CLI.
+#   scripts/demo.sh            # tenant in ./demo-tenant (replaced on each run)
+#   DEMO_DIR=/path scripts/demo.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+scripts/build.sh release admin365
+
+admin365="$PWD/build/release/src/cli/admin365"
+export ADMIN365_DATA_DIR="${DEMO_DIR:-$PWD/demo-tenant}"
+rm -rf "$ADMIN365_DATA_DIR"
+
+step() { printf '\n\033[1m$ admin365 %s\033[0m\n' "$*"; "$admin365" "$@"; }
+
+step tenant init --name "Contoso" --domain contoso
+step domain add contoso.com
+step domain verify contoso.com
+step domain set-default contoso.com
+step user add --upn adele.vance@contoso.com --display-name "Adele Vance" \
+  --given-name Adele --surname Vance --department Sales --job-title "Account Manager" \
+  --usage-location US -o json
+step user add --upn "o'brien@contoso.com" --display-name "Seán O'Brien, Jr." --department Sales \
+  --usage-location IE -o csv
+printf '%s\n' 'Correct-Horse-7-Battery' |
+  "$admin365" user add --upn megan@contoso.com --display-name "Megan Bowen" --password-stdin \
+    --force-change-password false --department Marketing > /dev/null
+step user list --filter "department eq 'Sales'"
+step user set adele.vance@contoso.com --mail adele.vance@contoso.com --office "Building 4"
+step user set adele.vance@contoso.com --upn adele@contoso.com
+step user get adele@contoso.com -o json
+step user block megan@contoso.com
+step user password megan@contoso.com --generate-password
+echo
+echo "A weak password is refused with Entra's own message (exit code 3):"
+step user password megan@contoso.com --password 'Password1' || true
+step user remove "o'brien@contoso.com"
+step user list --deleted --select id,userPrincipalName,deletedDateTime
+deleted_id=$("$admin365" user list --deleted --select id -o csv | tail -n 1 | tr -d '"')
+step user restore "$deleted_id"
+step audit list --limit 5
+
+cat <<DONE
+
+The demo tenant is in $ADMIN365_DATA_DIR. Try for yourself:
+  export ADMIN365_DATA_DIR=$ADMIN365_DATA_DIR
+  $admin365 user list --all
+  $admin365 --help
+DONE
