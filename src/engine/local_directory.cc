@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common/ascii.h"
@@ -39,6 +41,51 @@ PasswordContext PasswordContextFor(const User& user, const std::string& tenant_n
                          .strong = !HasPolicy(user, "DisableStrongPassword")};
 }
 
+// The password policy for `user`: the alias rule covers both the mailNickname and the UPN's
+// alias (password_policy.h, rule 3), which may differ.
+Status CheckUserPassword(std::string_view password, const User& user,
+                         const std::string& tenant_name) {
+  PasswordContext context = PasswordContextFor(user, tenant_name);
+  RETURN_IF_ERROR(admin365::CheckPassword(password, context));
+  const std::string_view upn = user.user_principal_name;
+  const std::string_view upn_alias = upn.substr(0, upn.find('@'));
+  if (!AsciiIEquals(upn_alias, user.mail_nickname)) {
+    context.alias = upn_alias;
+    RETURN_IF_ERROR(admin365::CheckPassword(password, context));
+  }
+  return Ok();
+}
+
+// A generated password that passes CheckUserPassword.
+std::string GenerateUserPassword(Random& random, const User& user,
+                                 const std::string& tenant_name) {
+  for (;;) {
+    std::string password = GeneratePassword(random, PasswordContextFor(user, tenant_name));
+    if (CheckUserPassword(password, user, tenant_name)) return password;
+  }
+}
+
+// After proxy addresses were dropped: if the primary went, the first remaining address
+// becomes primary and `mail` follows it (or is cleared), so that `mail` never names an
+// address the user no longer holds.
+void RepairPrimaryAddress(User& user) {
+  const bool has_primary =
+      std::any_of(user.proxy_addresses.begin(), user.proxy_addresses.end(),
+                  [](const std::string& entry) { return entry.starts_with("SMTP:"); });
+  if (has_primary) return;
+  const auto smtp = std::find_if(
+      user.proxy_addresses.begin(), user.proxy_addresses.end(), [](const std::string& entry) {
+        return AsciiIEquals(entry.substr(0, std::min<std::size_t>(entry.size(), 5)), "smtp:");
+      });
+  if (smtp == user.proxy_addresses.end()) {
+    if (user.mail) user.mail.reset();
+    return;
+  }
+  const std::string address(engine::AddressOf(*smtp));
+  SetPrimarySmtpAddress(user.proxy_addresses, address);
+  user.mail = address;
+}
+
 Domain ReadDomain(sqlite::Statement& row) {
   return Domain{.id = row.Text(0),
                 .authentication_type = row.Text(1),
@@ -70,6 +117,21 @@ class LocalDirectory::Impl {
   std::mutex mutex_;
   std::unique_ptr<SystemClock> owned_clock_;
   std::unique_ptr<CryptoRandom> owned_random_;
+
+  // Holds mutex_ for one call, and on leaving resets the connection's statements
+  // (Database::ResetStatements says why). Declared before any Transaction, so that the
+  // transaction ends first.
+  class Session {
+   public:
+    explicit Session(Impl& impl) : impl_(impl), lock_(impl.mutex_) {}
+    ~Session() { impl_.db_->ResetStatements(); }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+   private:
+    Impl& impl_;
+    std::lock_guard<std::mutex> lock_;
+  };
 
   // --- helpers; the caller holds mutex_ ---
 
@@ -169,6 +231,14 @@ class LocalDirectory::Impl {
     return static_cast<int>(expired.size());
   }
 
+  // Purges in a transaction of its own, so that the purge (and its audit events) stays even
+  // when the call that triggered it then fails.
+  Status PurgeExpiredCommitted() {
+    ASSIGN_OR_RETURN(auto txn, db_->Begin());
+    RETURN_IF_ERROR(PurgeExpiredLocked());
+    return txn.Commit();
+  }
+
   // A hash for `password`: keyed BLAKE2b only for a generated, must-change password.
   Result<std::string> HashPassword(std::string_view password, bool generated,
                                    bool force_change) {
@@ -199,6 +269,7 @@ Result<std::unique_ptr<LocalDirectory>> LocalDirectory::Open(const LocalDirector
                    LoadOrCreatePasswordKey(options.data_directory / "password.key", random));
   ASSIGN_OR_RETURN(auto db, sqlite::Database::Open((options.data_directory / "tenant.db").string()));
   RETURN_IF_ERROR(sqlite::Migrate(*db));
+  db->ResetStatements();
   auto impl = std::make_unique<Impl>(std::move(db), clock, random, key, options);
   impl->owned_clock_ = std::move(owned_clock);
   impl->owned_random_ = std::move(owned_random);
@@ -217,9 +288,13 @@ Result<Tenant> LocalDirectory::InitializeTenant(const Actor& actor, std::string_
                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
   if (!label_ok) return Fail(errors::InvalidDomainName(domain_name));
 
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  if (impl_->LoadTenant()) return Fail(errors::TenantAlreadyInitialised());
+  if (Result<Tenant> existing = impl_->LoadTenant(); existing) {
+    return Fail(errors::TenantAlreadyInitialised());
+  } else if (existing.error().code != errors::TenantNotInitialised().code) {
+    return Fail(existing.error());  // a fault of the store, not "no tenant yet"
+  }
   const Tenant tenant{.id = NewUuid(impl_->random_),
                       .display_name = std::string(display_name),
                       .initial_domain = domain_name,
@@ -244,12 +319,12 @@ Result<Tenant> LocalDirectory::InitializeTenant(const Actor& actor, std::string_
 }
 
 Result<Tenant> LocalDirectory::GetTenant() {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   return impl_->LoadTenant();
 }
 
 Result<std::vector<Domain>> LocalDirectory::ListDomains() {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   RETURN_IF_ERROR(impl_->LoadTenant());
   sqlite::Statement& query = impl_->db_->Prepare(
       "SELECT name, authentication_type, is_default, is_initial, is_verified, created_at "
@@ -265,7 +340,7 @@ Result<std::vector<Domain>> LocalDirectory::ListDomains() {
 Result<Domain> LocalDirectory::AddDomain(const Actor& actor, std::string_view name) {
   if (!IsValidDomainName(name)) return Fail(errors::InvalidDomainName(name));
   const std::string lower = AsciiLower(name);
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   RETURN_IF_ERROR(impl_->LoadTenant());
   ASSIGN_OR_RETURN(std::optional<Domain> existing, impl_->FindDomain(lower));
@@ -283,8 +358,9 @@ Result<Domain> LocalDirectory::AddDomain(const Actor& actor, std::string_view na
 }
 
 Result<Domain> LocalDirectory::VerifyDomain(const Actor& actor, std::string_view name) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->LoadTenant());
   ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
   if (domain.is_verified) return domain;
   sqlite::Statement& update = impl_->db_->Prepare("UPDATE domains SET is_verified = 1 WHERE name = ?");
@@ -298,8 +374,9 @@ Result<Domain> LocalDirectory::VerifyDomain(const Actor& actor, std::string_view
 }
 
 Result<Domain> LocalDirectory::SetDefaultDomain(const Actor& actor, std::string_view name) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->LoadTenant());
   ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
   if (!domain.is_verified) return Fail(errors::DomainNotVerified(domain.id));
   if (domain.is_default) return domain;
@@ -315,19 +392,23 @@ Result<Domain> LocalDirectory::SetDefaultDomain(const Actor& actor, std::string_
 }
 
 Status LocalDirectory::RemoveDomain(const Actor& actor, std::string_view name) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->PurgeExpiredCommitted());
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->LoadTenant());
   ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
   if (domain.is_default || domain.is_initial) {
     return Fail(errors::DomainIsDefaultOrInitial(domain.id));
   }
-  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
   ASSIGN_OR_RETURN(const long long users, impl_->users_.CountInDomain(domain.id));
   if (users > 0) return Fail(errors::DomainInUse(domain.id, users));
   sqlite::Statement& remove = impl_->db_->Prepare("DELETE FROM domains WHERE name = ?");
   remove.Bind(1, domain.id);
   RETURN_IF_ERROR(remove.Run());
-  RETURN_IF_ERROR(impl_->Audit(actor, "Remove unverified domain", "Domain", domain.id, domain.id));
+  RETURN_IF_ERROR(impl_->Audit(actor,
+                               domain.is_verified ? "Remove verified domain"
+                                                  : "Remove unverified domain",
+                               "Domain", domain.id, domain.id));
   return txn.Commit();
 }
 
@@ -350,17 +431,16 @@ Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser
   // Steps 5-6 against the tenant, before the slow part.
   std::string tenant_name;
   {
-    std::lock_guard lock(impl_->mutex_);
+    Impl::Session session(*impl_);
     ASSIGN_OR_RETURN(Tenant tenant, impl_->LoadTenant());
     tenant_name = tenant.display_name;
     RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
   }
   // Step 7, and hashing, outside the lock.
-  const PasswordContext context = PasswordContextFor(user, tenant_name);
   if (generated) {
-    profile.password = GeneratePassword(impl_->random_, context);
+    profile.password = GenerateUserPassword(impl_->random_, user, tenant_name);
   } else {
-    RETURN_IF_ERROR(admin365::CheckPassword(profile.password, context));
+    RETURN_IF_ERROR(CheckUserPassword(profile.password, user, tenant_name));
   }
   ASSIGN_OR_RETURN(const std::string hash,
                    impl_->HashPassword(profile.password, generated,
@@ -376,7 +456,7 @@ Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser
       profile.force_change_password_next_sign_in_with_mfa;
   if (!user.user_type) user.user_type = "Member";
 
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   // Another writer may have taken the UPN while we hashed: check again, then the quota.
   RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
@@ -392,29 +472,32 @@ Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser
 }
 
 Result<User> LocalDirectory::GetUser(std::string_view user) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
   return std::move(stored.user);
 }
 
 Result<UserPage> LocalDirectory::ListUsers(const UserListOptions& options) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->LoadTenant());
   return impl_->users_.List(options, false);
 }
 
 Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view user,
                                         const PropertyMap& patch) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
   ASSIGN_OR_RETURN(User updated, ApplyUserPatch(stored.user, patch));
-  const bool upn_changed =
-      updated.user_principal_name != stored.user.user_principal_name;
-  if (upn_changed) {
-    AddSecondarySmtpAddress(updated.proxy_addresses, stored.user.user_principal_name);
-  }
+  const bool upn_changed = updated.user_principal_name != stored.user.user_principal_name;
   if (updated.mail && updated.mail != stored.user.mail) {
     SetPrimarySmtpAddress(updated.proxy_addresses, *updated.mail);
+  }
+  // The old UPN stays reachable as a secondary address, for a user with a mailbox address
+  // only, and only if it is another address (not a change of case).
+  if (upn_changed && !updated.proxy_addresses.empty() &&
+      !AsciiIEquals(updated.user_principal_name, stored.user.user_principal_name)) {
+    AddSecondarySmtpAddress(updated.proxy_addresses, stored.user.user_principal_name);
   }
   if (upn_changed || updated.proxy_addresses != stored.user.proxy_addresses) {
     RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(updated, stored.key));
@@ -432,25 +515,24 @@ Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_
   User current;
   std::string tenant_name;
   {
-    std::lock_guard lock(impl_->mutex_);
+    Impl::Session session(*impl_);
     ASSIGN_OR_RETURN(Tenant tenant, impl_->LoadTenant());
     tenant_name = tenant.display_name;
     ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
     current = std::move(stored.user);
   }
-  const PasswordContext context = PasswordContextFor(current, tenant_name);
   const bool generated = change.generate && change.password.empty();
   std::string password = change.password;
   if (generated) {
-    password = GeneratePassword(impl_->random_, context);
+    password = GenerateUserPassword(impl_->random_, current, tenant_name);
   } else {
-    RETURN_IF_ERROR(admin365::CheckPassword(password, context));
+    RETURN_IF_ERROR(CheckUserPassword(password, current, tenant_name));
   }
   ASSIGN_OR_RETURN(const std::string hash,
                    impl_->HashPassword(password, generated,
                                        change.force_change_password_next_sign_in));
 
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   // The user may have been deleted while we hashed.
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(current.id, false));
@@ -458,17 +540,27 @@ Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_
                                             change.force_change_password_next_sign_in,
                                             change.force_change_password_next_sign_in_with_mfa));
   const auto flag = [](bool value) { return std::string(value ? "true" : "false"); };
-  RETURN_IF_ERROR(impl_->AuditUser(
-      actor, "Reset user password", stored.user,
-      {{"passwordProfile", std::string(kRedacted), std::string(kRedacted)},
-       {"forceChangePasswordNextSignIn", flag(stored.user.force_change_password_next_sign_in),
-        flag(change.force_change_password_next_sign_in)}}));
+  std::vector<PropertyChange> changes = {
+      {"passwordProfile", std::string(kRedacted), std::string(kRedacted)}};
+  if (stored.user.force_change_password_next_sign_in != change.force_change_password_next_sign_in) {
+    changes.push_back({"forceChangePasswordNextSignIn",
+                       flag(stored.user.force_change_password_next_sign_in),
+                       flag(change.force_change_password_next_sign_in)});
+  }
+  if (stored.user.force_change_password_next_sign_in_with_mfa !=
+      change.force_change_password_next_sign_in_with_mfa) {
+    changes.push_back({"forceChangePasswordNextSignInWithMfa",
+                       flag(stored.user.force_change_password_next_sign_in_with_mfa),
+                       flag(change.force_change_password_next_sign_in_with_mfa)});
+  }
+  RETURN_IF_ERROR(
+      impl_->AuditUser(actor, "Reset user password", stored.user, std::move(changes)));
   RETURN_IF_ERROR(txn.Commit());
   return generated ? password : std::string();
 }
 
 Status LocalDirectory::DeleteUser(const Actor& actor, std::string_view user) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
   RETURN_IF_ERROR(impl_->users_.SetDeleted(stored.key, impl_->clock_.Now()));
@@ -477,29 +569,23 @@ Status LocalDirectory::DeleteUser(const Actor& actor, std::string_view user) {
 }
 
 Result<UserPage> LocalDirectory::ListDeletedUsers(const UserListOptions& options) {
-  std::lock_guard lock(impl_->mutex_);
-  {
-    ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-    RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
-    RETURN_IF_ERROR(txn.Commit());
-  }
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->PurgeExpiredCommitted());
   return impl_->users_.List(options, true);
 }
 
 Result<User> LocalDirectory::GetDeletedUser(std::string_view id) {
-  std::lock_guard lock(impl_->mutex_);
-  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->PurgeExpiredCommitted());
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(id, true));
-  RETURN_IF_ERROR(txn.Commit());
   return std::move(stored.user);
 }
 
 Result<User> LocalDirectory::RestoreUser(const Actor& actor, std::string_view id,
                                          const RestoreOptions& options) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->PurgeExpiredCommitted());
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(id, true));
   User restored = stored.user;
   restored.deleted_date_time.reset();
@@ -518,6 +604,7 @@ Result<User> LocalDirectory::RestoreUser(const Actor& actor, std::string_view id
       if (!conflict) kept.push_back(address);
     }
     restored.proxy_addresses = std::move(kept);
+    RepairPrimaryAddress(restored);
   }
   RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(restored, stored.key));
   std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, restored);
@@ -529,9 +616,9 @@ Result<User> LocalDirectory::RestoreUser(const Actor& actor, std::string_view id
 }
 
 Status LocalDirectory::PurgeUser(const Actor& actor, std::string_view id) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->PurgeExpiredCommitted());
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(id, true));
   RETURN_IF_ERROR(impl_->users_.Remove(stored.key));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Hard delete user", stored.user));
@@ -539,7 +626,7 @@ Status LocalDirectory::PurgeUser(const Actor& actor, std::string_view id) {
 }
 
 Result<int> LocalDirectory::PurgeExpiredUsers() {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   ASSIGN_OR_RETURN(const int purged, impl_->PurgeExpiredLocked());
   RETURN_IF_ERROR(txn.Commit());
@@ -549,7 +636,7 @@ Result<int> LocalDirectory::PurgeExpiredUsers() {
 Result<bool> LocalDirectory::CheckPassword(std::string_view user, std::string_view password) {
   std::string hash;
   {
-    std::lock_guard lock(impl_->mutex_);
+    Impl::Session session(*impl_);
     ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
     hash = std::move(stored.password_hash);
   }
@@ -557,7 +644,7 @@ Result<bool> LocalDirectory::CheckPassword(std::string_view user, std::string_vi
 }
 
 Result<std::vector<AuditEvent>> LocalDirectory::ListAuditEvents(const AuditQuery& query) {
-  std::lock_guard lock(impl_->mutex_);
+  Impl::Session session(*impl_);
   return engine::ReadAuditEvents(*impl_->db_, query);
 }
 

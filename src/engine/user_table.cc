@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <charconv>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "common/ascii.h"
@@ -74,9 +77,15 @@ void BindValue(sqlite::Statement& statement, int index, const query::SqlValue& v
   }
 }
 
-// The skip token: base64url("<order>\x1f<last sort value>\x1f<last id>").
-std::string EncodeSkipToken(UserOrder order, std::string_view value, std::string_view id) {
-  const std::string raw = fmt::format("{}\x1f{}\x1f{}", static_cast<int>(order), value, id);
+// The listing a skip token belongs to: the order and its direction, e.g. "1a" or "3d".
+std::string TokenListing(UserOrder order, bool descending) {
+  return fmt::format("{}{}", static_cast<int>(order), descending ? 'd' : 'a');
+}
+
+// The skip token: base64url("<order><a|d>\x1f<last sort value>\x1f<last id>").
+std::string EncodeSkipToken(UserOrder order, bool descending, std::string_view value,
+                            std::string_view id) {
+  const std::string raw = fmt::format("{}\x1f{}\x1f{}", TokenListing(order, descending), value, id);
   std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
                   '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
@@ -88,9 +97,21 @@ std::string EncodeSkipToken(UserOrder order, std::string_view value, std::string
 struct SkipPosition {
   std::string value;
   std::string id;
+  std::int64_t seconds = 0;  // the value, for kDeletedDateTime
 };
 
-Result<SkipPosition> DecodeSkipToken(std::string_view token, UserOrder order) {
+// 400 for a $top outside 1-999 (entra-graph-facts.md §3.12).
+Error InvalidPageSize(int page_size) {
+  return Error{.kind = ErrorKind::kInvalidArgument,
+               .http_status = 400,
+               .code = "Request_UnsupportedQuery",
+               .message = fmt::format(
+                   "Invalid page size specified: '{}'. Must be between 1 and 999 inclusive.",
+                   page_size),
+               .target = "$top"};
+}
+
+Result<SkipPosition> DecodeSkipToken(std::string_view token, UserOrder order, bool descending) {
   const Error invalid{.kind = ErrorKind::kInvalidArgument,
                       .http_status = 400,
                       .code = "Request_BadRequest",
@@ -107,11 +128,20 @@ Result<SkipPosition> DecodeSkipToken(std::string_view token, UserOrder order) {
   const std::size_t first = raw.find('\x1f');
   const std::size_t last = raw.rfind('\x1f');
   if (first == std::string::npos || first == last ||
-      raw.substr(0, first) != std::to_string(static_cast<int>(order)) ||
-      !IsUuid(raw.substr(last + 1))) {
+      raw.substr(0, first) != TokenListing(order, descending) || !IsUuid(raw.substr(last + 1))) {
     return Fail(invalid);
   }
-  return SkipPosition{raw.substr(first + 1, last - first - 1), raw.substr(last + 1)};
+  SkipPosition position{raw.substr(first + 1, last - first - 1), raw.substr(last + 1)};
+  if (order == UserOrder::kDeletedDateTime) {
+    // A timestamp: digits that fit an int64, nothing else.
+    std::int64_t seconds = 0;
+    const char* begin = position.value.data();
+    const char* end = begin + position.value.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, seconds);
+    if (position.value.empty() || ec != std::errc() || ptr != end) return Fail(invalid);
+    position.seconds = seconds;
+  }
+  return position;
 }
 
 std::string_view OrderColumn(UserOrder order) {
@@ -376,6 +406,9 @@ Result<std::optional<std::string>> UserTable::FindProxyConflict(
 }
 
 Result<UserPage> UserTable::List(const UserListOptions& options, bool deleted) {
+  if (options.page_size < 1 || options.page_size > 999) {
+    return Fail(InvalidPageSize(options.page_size));
+  }
   std::string where = fmt::format("u.deleted_at IS {} NULL", deleted ? "NOT" : "");
   std::vector<query::SqlValue> params;
   if (options.filter) {
@@ -396,25 +429,30 @@ Result<UserPage> UserTable::List(const UserListOptions& options, bool deleted) {
     page.total_count = row ? count->Int(0) : 0;
   }
 
+  // Active users have no deletedDateTime: ordered by it, they are in id order (the key
+  // that breaks ties), and the keyset is the id alone (NULL compares with nothing).
+  const bool by_id_only = options.order == UserOrder::kId ||
+                          (options.order == UserOrder::kDeletedDateTime && !deleted);
   const std::string_view column = OrderColumn(options.order);
   const char* direction = options.descending ? "DESC" : "ASC";
   const char* after = options.descending ? "<" : ">";
   std::string keyset;
   if (!options.skip_token.empty()) {
-    ASSIGN_OR_RETURN(SkipPosition position, DecodeSkipToken(options.skip_token, options.order));
-    if (options.order == UserOrder::kId) {
+    ASSIGN_OR_RETURN(SkipPosition position,
+                     DecodeSkipToken(options.skip_token, options.order, options.descending));
+    if (by_id_only) {
       keyset = fmt::format(" AND u.id {} ?", after);
       params.emplace_back(position.id);
     } else {
       keyset = fmt::format(" AND ({0} {1} ? OR ({0} = ? AND u.id {1} ?))", column, after);
       query::SqlValue value = position.value;
-      if (options.order == UserOrder::kDeletedDateTime) value = std::stoll(position.value);
+      if (options.order == UserOrder::kDeletedDateTime) value = position.seconds;
       params.push_back(value);
       params.push_back(value);
       params.emplace_back(position.id);
     }
   }
-  const std::string order_by = options.order == UserOrder::kId
+  const std::string order_by = by_id_only
                                    ? fmt::format("u.id {}", direction)
                                    : fmt::format("{0} {1}, u.id {1}", column, direction);
   ASSIGN_OR_RETURN(auto select,
@@ -430,8 +468,8 @@ Result<UserPage> UserTable::List(const UserListOptions& options, bool deleted) {
     ASSIGN_OR_RETURN(const bool row, statement.Step());
     if (!row) break;
     if (static_cast<int>(page.users.size()) == options.page_size) {
-      page.next_skip_token = EncodeSkipToken(options.order, OrderValue(*last, options.order),
-                                             last->user.id);
+      page.next_skip_token = EncodeSkipToken(options.order, options.descending,
+                                             OrderValue(*last, options.order), last->user.id);
       break;
     }
     ASSIGN_OR_RETURN(StoredUser stored, ReadRow(statement));
@@ -442,7 +480,7 @@ Result<UserPage> UserTable::List(const UserListOptions& options, bool deleted) {
 }
 
 Result<long long> UserTable::CountAll() {
-  sqlite::Statement& count = db_.Prepare("SELECT count(*) FROM users");
+  sqlite::Statement& count = db_.Prepare("SELECT count FROM object_counts WHERE kind = 'users'");
   ASSIGN_OR_RETURN(const bool row, count.Step());
   return row ? count.Int(0) : 0;
 }

@@ -84,6 +84,21 @@ CREATE INDEX users_by_user_type ON users (user_type, id);
 CREATE INDEX users_by_employee_type ON users (employee_type, id);
 CREATE INDEX users_by_mobile_phone ON users (mobile_phone);
 
+-- Object counts kept by triggers, so the quota check at every creation is O(1).
+CREATE TABLE object_counts (
+  kind TEXT PRIMARY KEY,
+  count INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO object_counts VALUES ('users', 0);
+CREATE TRIGGER users_counted AFTER INSERT ON users
+BEGIN
+  UPDATE object_counts SET count = count + 1 WHERE kind = 'users';
+END;
+CREATE TRIGGER users_uncounted AFTER DELETE ON users
+BEGIN
+  UPDATE object_counts SET count = count - 1 WHERE kind = 'users';
+END;
+
 -- Proxy addresses ("SMTP:primary", "smtp:secondary"), unique among active objects
 -- whatever the prefix's case: the address after the prefix is the unique key. `active`
 -- follows the owner's soft deletion.

@@ -36,7 +36,6 @@ Result<bool> Statement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  last_constraint_ = (rc & 0xFF) == SQLITE_CONSTRAINT;
   return Fail(SqliteError(db_, rc));
 }
 
@@ -67,7 +66,6 @@ std::optional<std::string> Statement::OptionalText(int column) const {
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
-  last_constraint_ = false;
 }
 
 Transaction::~Transaction() {
@@ -145,6 +143,13 @@ Result<std::unique_ptr<Statement>> Database::PrepareUncached(const std::string& 
 Result<Transaction> Database::Begin() {
   RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   return Transaction(this);
+}
+
+void Database::ResetStatements() {
+  for (sqlite3_stmt* statement = sqlite3_next_stmt(db_, nullptr); statement != nullptr;
+       statement = sqlite3_next_stmt(db_, statement)) {
+    if (sqlite3_stmt_busy(statement)) sqlite3_reset(statement);
+  }
 }
 
 std::int64_t Database::changes() const { return sqlite3_changes64(db_); }

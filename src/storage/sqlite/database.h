@@ -12,8 +12,8 @@
 //
 // Not thread-safe: a Database belongs to one thread at a time (the caller locks).
 // SQLite errors become Error::Unavailable for SQLITE_BUSY/LOCKED, and Error::Internal
-// otherwise; a unique or foreign-key violation is reported through
-// Statement::last_error_was_constraint() so the caller can map it to a Graph error.
+// otherwise: callers check uniqueness themselves first, to report Graph's error, and
+// treat a constraint violation as a fault.
 
 #include <sqlite3.h>
 
@@ -60,12 +60,10 @@ class Statement {
   // Resets the statement and clears its bindings for the next use.
   void Reset();
 
-  bool last_error_was_constraint() const { return last_constraint_; }
 
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
-  bool last_constraint_ = false;
 };
 
 // A BEGIN IMMEDIATE transaction; rolls back on destruction unless committed.
@@ -105,6 +103,12 @@ class Database {
   // Starts a write transaction. Fails with Unavailable if the database stays locked
   // beyond the busy timeout.
   Result<Transaction> Begin();
+
+  // Resets every statement still on a row. A statement left on a row keeps a read
+  // transaction open, which pins an old snapshot (another connection's writes then make
+  // our next Begin() fail) and stops checkpoints from emptying the WAL; call this when an
+  // operation is over.
+  void ResetStatements();
 
   std::int64_t changes() const;
   sqlite3* handle() { return db_; }

