@@ -13,5 +13,12 @@ void AddTenantCommands(CLI::App& app, Context& context);
 void AddDomainCommands(CLI::App& app, Context& context);
 void AddUserCommands(CLI::App& app, Context& context);
 void AddAuditCommands(CLI::App& app, Context& context);
+void AddSubscriptionCommands(CLI::App& app, Context& context);
+void AddGroupCommands(CLI::App& app, Context& context);
+
+// Verbs under `user`, one file per feature.
+void AddUserLicenseCommands(CLI::App& user, Context& context);
+void AddUserManagerCommands(CLI::App& user, Context& context);
+void AddUserSecurityCommands(CLI::App& user, Context& context);
 
 }  // namespace admin365::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   AddTenantCommands(app, context);
   AddDomainCommands(app, context);
   AddUserCommands(app, context);
+  AddSubscriptionCommands(app, context);
+  AddGroupCommands(app, context);
   AddAuditCommands(app, context);
 
   try {

@@ -363,6 +363,9 @@ void AddUserCommands(CLI::App& app, Context& context) {
   AddEnableVerb(*user, context, "unblock", "Allow sign-in again (accountEnabled true)", true);
   AddUserPassword(*user, context);
   AddRecycleBinVerbs(*user, context);
+  AddUserLicenseCommands(*user, context);
+  AddUserManagerCommands(*user, context);
+  AddUserSecurityCommands(*user, context);
 }
 
 }  // namespace admin365::cli

@@ -26,6 +26,9 @@
 
 #include "common/result.h"
 #include "domain/audit_event.h"
+#include "domain/authentication.h"
+#include "domain/group.h"
+#include "domain/licensing.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
 #include "query/filter.h"
@@ -75,6 +78,18 @@ struct RestoreOptions {
   std::optional<std::string> new_user_principal_name;
   // Drop the proxy addresses an active object now holds instead of refusing.
   bool auto_reconcile_proxy_conflicts = false;
+};
+
+// Enable-MSOnlineUser: make a synced or disabled user usable in one step.
+struct ActivateRequest {
+  PasswordChange password;                    // given or generated
+  std::optional<std::string> usage_location;  // required before licences if the user has none
+  std::vector<AssignedLicense> add_licenses;
+};
+
+struct ActivatedUser {
+  User user;
+  std::string generated_password;  // set only when the directory generated it
 };
 
 struct AuditQuery {
@@ -157,6 +172,77 @@ class Directory {
 
   // Deletes a soft-deleted user for good. Errors: ResourceNotFound.
   virtual Status PurgeUser(const Actor& actor, std::string_view id) = 0;
+
+  // --- Subscriptions and licences (§3.4) ---
+
+  // The tenant's subscriptions with their catalogue entries and seat counts.
+  virtual Result<std::vector<SubscribedSku>> ListSubscribedSkus() = 0;
+
+  // Adds, removes and replaces licences in one atomic step (assignLicense). Returns the
+  // updated user. Errors: ResourceNotFound, InvalidObjectIdentifier, and Entra's licence
+  // errors (invalid usage location, not a valid company licence, no available licences,
+  // an unknown disabled plan, removing a licence inherited from a group).
+  virtual Result<User> AssignLicense(const Actor& actor, std::string_view user,
+                                     const LicenseChange& change) = 0;
+
+  // --- Groups and membership (§3.5) ---
+
+  virtual Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) = 0;
+  // `group`: an object id. Errors: ResourceNotFound, InvalidObjectIdentifier.
+  virtual Result<Group> GetGroup(std::string_view group) = 0;
+  virtual Result<std::vector<Group>> ListGroups() = 0;
+  virtual Status DeleteGroup(const Actor& actor, std::string_view group) = 0;
+  // `member`: a user's id or UPN. Errors: ResourceNotFound; adding an existing member gives
+  // Entra's "One or more added object references already exist ..." error.
+  virtual Status AddGroupMember(const Actor& actor, std::string_view group,
+                                std::string_view member) = 0;
+  virtual Status RemoveGroupMember(const Actor& actor, std::string_view group,
+                                   std::string_view member) = 0;
+  virtual Result<std::vector<DirectoryObjectRef>> ListGroupMembers(std::string_view group) = 0;
+  // The groups a user is a direct member of.
+  virtual Result<std::vector<Group>> ListMemberOf(std::string_view user) = 0;
+  // Group-based licensing: the group's licences flow to its direct members.
+  virtual Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
+                                           const LicenseChange& change) = 0;
+
+  // --- Manager (§3.5) ---
+
+  // Errors: ResourceNotFound for either user; a user cannot manage themself.
+  virtual Status SetManager(const Actor& actor, std::string_view user,
+                            std::string_view manager) = 0;
+  // Errors: ResourceNotFound("manager") when the user has none.
+  virtual Result<DirectoryObjectRef> GetManager(std::string_view user) = 0;
+  virtual Status RemoveManager(const Actor& actor, std::string_view user) = 0;
+  virtual Result<std::vector<DirectoryObjectRef>> ListDirectReports(std::string_view user) = 0;
+
+  // --- Sessions and authentication (§3.7) ---
+
+  // Sets signInSessionsValidFromDateTime to now (revokeSignInSessions).
+  virtual Result<User> RevokeSignInSessions(const Actor& actor, std::string_view user) = 0;
+
+  virtual Result<AuthenticationInfo> GetAuthenticationInfo(std::string_view user) = 0;
+  virtual Status SetPerUserMfaState(const Actor& actor, std::string_view user,
+                                    PerUserMfaState state) = 0;
+  // Adds or replaces the phone method of `phone.phone_type`; removes it when the number is
+  // empty. Returns the stored method (with its fixed id).
+  virtual Result<PhoneMethod> SetPhoneMethod(const Actor& actor, std::string_view user,
+                                             const PhoneMethod& phone) = 0;
+  virtual Status RemovePhoneMethod(const Actor& actor, std::string_view user,
+                                   std::string_view phone_type) = 0;
+  // Sets (or, with an empty address, removes) the email method.
+  virtual Status SetEmailMethod(const Actor& actor, std::string_view user,
+                                std::string_view email_address) = 0;
+  virtual Status SetAllowedMethods(const Actor& actor, std::string_view user,
+                                   const std::vector<std::string>& methods) = 0;
+  virtual Status SetSignInPreferences(const Actor& actor, std::string_view user,
+                                      const SignInPreferences& preferences) = 0;
+
+  // --- Classic cmdlet jobs (§6) ---
+
+  // Enable-MSOnlineUser: enables the user (cloud users), sets the password, the usage
+  // location and adds the licences, all or nothing.
+  virtual Result<ActivatedUser> ActivateUser(const Actor& actor, std::string_view user,
+                                             const ActivateRequest& request) = 0;
 
   // --- Audit ---
 

@@ -168,4 +168,10 @@ Error TenantAlreadyInitialised() {
                .message = "The tenant is already initialised."};
 }
 
+// --- Licences ---
+
+// --- Groups and manager ---
+
+// --- Authentication and hybrid identity ---
+
 }  // namespace admin365::errors

@@ -73,4 +73,10 @@ Error TenantNotInitialised();
 // 409 (admin365, not Graph) "The tenant is already initialised."
 Error TenantAlreadyInitialised();
 
+// --- Licences ---
+
+// --- Groups and manager ---
+
+// --- Authentication and hybrid identity ---
+
 }  // namespace admin365::errors

@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "domain/test_matchers.h"
+#include "testutil/error_matchers.h"
 
 namespace admin365 {
 namespace {

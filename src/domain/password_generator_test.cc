@@ -10,7 +10,7 @@
 
 #include "common/ascii.h"
 #include "common/random.h"
-#include "domain/test_matchers.h"
+#include "testutil/error_matchers.h"
 
 namespace admin365 {
 namespace {

@@ -9,7 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/test_matchers.h"
+#include "testutil/error_matchers.h"
+#include "testutil/expected_errors.h"
 
 namespace admin365 {
 namespace {

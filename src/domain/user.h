@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "domain/licensing.h"
 
 namespace admin365 {
 
@@ -57,6 +58,21 @@ struct User {
   std::optional<UnixSeconds> deleted_date_time;
   bool force_change_password_next_sign_in = false;
   bool force_change_password_next_sign_in_with_mfa = false;
+
+  // Licences, kept by the directory (assignLicense, group-based licensing).
+  std::vector<AssignedLicense> assigned_licenses;
+  std::vector<LicenseAssignmentState> license_assignment_states;
+  std::vector<AssignedPlan> assigned_plans;
+
+  // Hybrid identity: set only for users synchronised from on-premises Active Directory.
+  // onPremisesSyncEnabled: true = synced now, false = was synced, nullopt = cloud-only.
+  std::optional<bool> on_premises_sync_enabled;
+  std::optional<std::string> on_premises_immutable_id;
+  std::optional<std::string> on_premises_sam_account_name;
+  std::optional<std::string> on_premises_distinguished_name;
+  std::optional<std::string> on_premises_domain_name;
+  std::optional<std::string> on_premises_user_principal_name;
+  std::optional<UnixSeconds> on_premises_last_sync_date_time;
 
   friend bool operator==(const User&, const User&) = default;
 };

@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/test_matchers.h"
+#include "testutil/error_matchers.h"
+#include "testutil/expected_errors.h"
 
 namespace admin365 {
 namespace {
@@ -417,7 +418,7 @@ TEST(SetUserPropertyTest, RequiredStringsCannotBeCleared) {
       User user = SampleUser();
       const User before = user;
       EXPECT_THAT(SetUserProperty(user, Prop(name), value),
-                  FailsWith(expected::Required(std::string(name))))
+                  FailsWith(expected::RequiredProperty(std::string(name))))
           << name;
       EXPECT_EQ(user, before);
     }

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/test_matchers.h"
+#include "testutil/error_matchers.h"
+#include "testutil/expected_errors.h"
 
 namespace admin365 {
 namespace {
@@ -131,30 +132,30 @@ TEST(ValidateNewUserTest, EachRequiredPropertyMissingNullOrEmpty) {
                                                           "mailNickname", "userPrincipalName"}) {
     NewUser absent = MinimalRequest();
     absent.properties.erase(name);
-    EXPECT_THAT(ValidateNewUser(absent), FailsWith(expected::Required(name))) << name;
+    EXPECT_THAT(ValidateNewUser(absent), FailsWith(expected::RequiredProperty(name))) << name;
 
     NewUser null = MinimalRequest();
     null.properties[name] = kNull;
-    EXPECT_THAT(ValidateNewUser(null), FailsWith(expected::Required(name))) << name;
+    EXPECT_THAT(ValidateNewUser(null), FailsWith(expected::RequiredProperty(name))) << name;
 
     NewUser empty = MinimalRequest();
     empty.properties[name] = Text("");
-    EXPECT_THAT(ValidateNewUser(empty), FailsWith(expected::Required(name))) << name;
+    EXPECT_THAT(ValidateNewUser(empty), FailsWith(expected::RequiredProperty(name))) << name;
   }
 }
 
 TEST(ValidateNewUserTest, PasswordProfileMissingOrWithoutPassword) {
   NewUser absent = MinimalRequest();
   absent.password_profile.reset();
-  EXPECT_THAT(ValidateNewUser(absent), FailsWith(expected::Required("passwordProfile")));
+  EXPECT_THAT(ValidateNewUser(absent), FailsWith(expected::RequiredProperty("passwordProfile")));
 
   NewUser empty = MinimalRequest();
   empty.password_profile->password = "";
-  EXPECT_THAT(ValidateNewUser(empty), FailsWith(expected::Required("passwordProfile")));
+  EXPECT_THAT(ValidateNewUser(empty), FailsWith(expected::RequiredProperty("passwordProfile")));
 }
 
 TEST(ValidateNewUserTest, AnEmptyRequestReportsAccountEnabledFirst) {
-  EXPECT_THAT(ValidateNewUser(NewUser{}), FailsWith(expected::Required("accountEnabled")));
+  EXPECT_THAT(ValidateNewUser(NewUser{}), FailsWith(expected::RequiredProperty("accountEnabled")));
 }
 
 TEST(ValidateNewUserTest, RequiredPropertiesAreCheckedInTheDocumentedOrder) {
@@ -170,7 +171,7 @@ TEST(ValidateNewUserTest, RequiredPropertiesAreCheckedInTheDocumentedOrder) {
         request.properties.erase(order[i]);
       }
     }
-    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Required(order[first])))
+    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::RequiredProperty(order[first])))
         << order[first];
   }
 }
@@ -201,7 +202,7 @@ TEST(ValidateNewUserTest, RefusesUnknownPropertiesByTheNameGiven) {
        std::vector<std::string>{"favouriteColour", "DisplayNam", "onPremisesImmutableId", ""}) {
     NewUser request = MinimalRequest();
     request.properties[name] = Text("x");
-    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Unknown(name))) << name;
+    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::UnknownProperty(name))) << name;
   }
 }
 
@@ -222,10 +223,12 @@ TEST(ValidateNewUserTest, RefusesReadOnlyPropertiesByTheirGraphName) {
        }) {
     NewUser request = MinimalRequest();
     request.properties[c.given] = Text("x");
-    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnly(c.reported))) << c.given;
+    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnlyProperty(c.reported)))
+        << c.given;
     // Even null is refused: the property may not be named at all.
     request.properties[c.given] = kNull;
-    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnly(c.reported))) << c.given;
+    EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnlyProperty(c.reported)))
+        << c.given;
   }
 }
 
@@ -234,9 +237,9 @@ TEST(ValidateNewUserTest, ReportsTheFirstUnknownOrReadOnlyPropertyInNameOrder) {
   request.properties["zeta"] = Text("x");
   request.properties["createdDateTime"] = Text("x");
   request.properties["alpha"] = Text("x");
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Unknown("alpha")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::UnknownProperty("alpha")));
   request.properties.erase("alpha");
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnly("createdDateTime")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnlyProperty("createdDateTime")));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -292,7 +295,7 @@ TEST(ValidateNewUserTest, RequiredBeforeUnknown) {
   request.properties["createdDateTime"] = Text("x");
   request.properties["userPrincipalName"] = Text("bad upn");
   request.properties["jobTitle"] = Text(std::string(129, 'j'));
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Required("displayName")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::RequiredProperty("displayName")));
 }
 
 TEST(ValidateNewUserTest, MissingPasswordProfileBeforeUnknown) {
@@ -300,14 +303,14 @@ TEST(ValidateNewUserTest, MissingPasswordProfileBeforeUnknown) {
   request.password_profile.reset();
   request.properties["favouriteColour"] = Text("blue");
   request.properties["userPrincipalName"] = Text("bad upn");
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Required("passwordProfile")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::RequiredProperty("passwordProfile")));
 }
 
 TEST(ValidateNewUserTest, MissingUpnBeforeUnknown) {
   NewUser request = MinimalRequest();
   request.properties.erase("userPrincipalName");
   request.properties["favouriteColour"] = Text("blue");
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Required("userPrincipalName")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::RequiredProperty("userPrincipalName")));
 }
 
 TEST(ValidateNewUserTest, UnknownAndReadOnlyBeforeUpnSyntax) {
@@ -315,11 +318,11 @@ TEST(ValidateNewUserTest, UnknownAndReadOnlyBeforeUpnSyntax) {
   request.properties["favouriteColour"] = Text("blue");
   request.properties["userPrincipalName"] = Text("bad upn");
   request.properties["jobTitle"] = Text(std::string(129, 'j'));
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::Unknown("favouriteColour")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::UnknownProperty("favouriteColour")));
 
   request.properties.erase("favouriteColour");
   request.properties["proxyAddresses"] = std::vector<std::string>{"SMTP:x@contoso.com"};
-  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnly("proxyAddresses")));
+  EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::ReadOnlyProperty("proxyAddresses")));
 }
 
 TEST(ValidateNewUserTest, UpnSyntaxBeforeOtherPropertyValues) {
@@ -403,9 +406,9 @@ TEST(ApplyUserPatchTest, ReportsErrorsWithoutTouchingTheInput) {
     Error error;
   };
   const std::vector<Case> cases = {
-      {{{"displayName", Text("")}}, expected::Required("displayName")},
-      {{{"displayName", kNull}}, expected::Required("displayName")},
-      {{{"mailNickname", kNull}}, expected::Required("mailNickname")},
+      {{{"displayName", Text("")}}, expected::RequiredProperty("displayName")},
+      {{{"displayName", kNull}}, expected::RequiredProperty("displayName")},
+      {{{"mailNickname", kNull}}, expected::RequiredProperty("mailNickname")},
       {{{"accountEnabled", kNull}}, expected::InvalidValue("accountEnabled")},
       {{{"usageLocation", kNull}}, expected::InvalidValue("usageLocation")},
       {{{"usageLocation", Text("")}}, expected::InvalidValue("usageLocation")},
@@ -413,16 +416,16 @@ TEST(ApplyUserPatchTest, ReportsErrorsWithoutTouchingTheInput) {
       {{{"userPrincipalName", Text("")}}, expected::InvalidUpn()},
       {{{"userPrincipalName", kNull}}, expected::InvalidUpn()},
       {{{"userPrincipalName", Text("adele@@contoso.com")}}, expected::InvalidUpn()},
-      {{{"favouriteColour", Text("blue")}}, expected::Unknown("favouriteColour")},
-      {{{"Id", Text("x")}}, expected::ReadOnly("id")},
-      {{{"proxyAddresses", kNull}}, expected::ReadOnly("proxyAddresses")},
+      {{{"favouriteColour", Text("blue")}}, expected::UnknownProperty("favouriteColour")},
+      {{{"Id", Text("x")}}, expected::ReadOnlyProperty("id")},
+      {{{"proxyAddresses", kNull}}, expected::ReadOnlyProperty("proxyAddresses")},
       // A good property next to a bad one: nothing is applied.
       {{{"city", Text("Redmond")}, {"jobTitle", Text(std::string(129, 'j'))}},
        expected::InvalidValue("jobTitle")},
-      {{{"city", Text("Redmond")}, {"zip", Text("98052")}}, expected::Unknown("zip")},
+      {{{"city", Text("Redmond")}, {"zip", Text("98052")}}, expected::UnknownProperty("zip")},
       // Step order holds for updates too.
       {{{"favouriteColour", Text("blue")}, {"userPrincipalName", Text("bad upn")}},
-       expected::Unknown("favouriteColour")},
+       expected::UnknownProperty("favouriteColour")},
       {{{"userPrincipalName", Text("bad upn")}, {"displayName", kNull}}, expected::InvalidUpn()},
       {{{"businessPhones", std::vector<std::string>{"1", "2"}}, {"usageLocation", Text("USA")}},
        expected::InvalidValue("businessPhones")},

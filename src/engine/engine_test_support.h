@@ -1,10 +1,10 @@
 #pragma once
 
-// Test-only support for the engine's tests: gtest printers and matchers that compare every
-// Error field, the expected Graph errors written out literally (so a test does not trust
-// graph_errors.cc to say what is right), and LocalDirectoryTest, a fixture that opens an
-// embedded tenant in a fresh temporary data directory with a FakeClock, a SeededRandom and
-// cheap Argon2id parameters.
+// Test-only support for the engine's tests: a printer for PropertyChange, the test constants
+// and MakeNewUser, and LocalDirectoryTest, a fixture that opens an embedded tenant in a fresh
+// temporary data directory with a FakeClock, a SeededRandom and cheap Argon2id parameters.
+// Error printers and matchers come from testutil/error_matchers.h and the literal expected
+// errors (admin365::expected) from testutil/expected_errors.h; both are included here.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -26,54 +26,10 @@
 #include "domain/user.h"
 #include "engine/local_directory.h"
 #include "storage/sqlite/database.h"
+#include "testutil/error_matchers.h"
+#include "testutil/expected_errors.h"
 
 namespace admin365 {
-
-inline const char* EngineErrorKindName(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kInvalidArgument:
-      return "kInvalidArgument";
-    case ErrorKind::kNotFound:
-      return "kNotFound";
-    case ErrorKind::kConflict:
-      return "kConflict";
-    case ErrorKind::kFailedPrecondition:
-      return "kFailedPrecondition";
-    case ErrorKind::kPermissionDenied:
-      return "kPermissionDenied";
-    case ErrorKind::kUnauthenticated:
-      return "kUnauthenticated";
-    case ErrorKind::kUnavailable:
-      return "kUnavailable";
-    case ErrorKind::kInternal:
-      return "kInternal";
-  }
-  return "?";
-}
-
-inline void PrintTo(ErrorKind kind, std::ostream* os) { *os << EngineErrorKindName(kind); }
-
-inline void PrintTo(const ErrorDetail& detail, std::ostream* os) {
-  *os << "{code=\"" << detail.code << "\", target=\"" << detail.target << "\", message=\""
-      << detail.message << "\"}";
-}
-
-inline void PrintTo(const Error& error, std::ostream* os) {
-  *os << "Error{kind=" << EngineErrorKindName(error.kind) << ", http_status=" << error.http_status
-      << ", code=\"" << error.code << "\", message=\"" << error.message << "\", target=\""
-      << error.target << "\", details=[";
-  for (const ErrorDetail& detail : error.details) PrintTo(detail, os);
-  *os << "]}";
-}
-
-template <class T>
-void PrintTo(const Result<T>& result, std::ostream* os) {
-  if (result.has_value()) {
-    *os << "(success)";
-  } else {
-    PrintTo(result.error(), os);
-  }
-}
 
 inline void PrintTo(const PropertyChange& change, std::ostream* os) {
   *os << "{" << change.property << ": "
@@ -82,193 +38,6 @@ inline void PrintTo(const PropertyChange& change, std::ostream* os) {
 }
 
 namespace engine_test {
-
-inline bool CompareErrors(const Error& actual, const Error& expected,
-                          ::testing::MatchResultListener* listener) {
-  bool same = true;
-  auto field = [&](std::string_view name, const auto& got, const auto& want) {
-    if (got == want) return;
-    same = false;
-    *listener << "\n  " << name << " differs: got " << ::testing::PrintToString(got) << ", want "
-              << ::testing::PrintToString(want);
-  };
-  field("kind", actual.kind, expected.kind);
-  field("http_status", actual.http_status, expected.http_status);
-  field("code", actual.code, expected.code);
-  field("message", actual.message, expected.message);
-  field("target", actual.target, expected.target);
-  field("details", actual.details, expected.details);
-  return same;
-}
-
-// Matches a failed Status/Result whose error equals `expected` in every field.
-MATCHER_P(FailsWith, expected, "fails with " + ::testing::PrintToString(expected)) {
-  if (arg.has_value()) {
-    *result_listener << "which succeeded";
-    return false;
-  }
-  return CompareErrors(arg.error(), expected, result_listener);
-}
-
-// Matches a successful Status/Result, printing the error otherwise.
-MATCHER(Succeeds, "succeeds") {
-  if (arg.has_value()) return true;
-  *result_listener << "which failed with " << ::testing::PrintToString(arg.error());
-  return false;
-}
-
-// --- The expected errors, spelled out ---
-
-inline Error BadRequest(std::string message, std::string target = "") {
-  return Error{.kind = ErrorKind::kInvalidArgument,
-               .http_status = 400,
-               .code = "Request_BadRequest",
-               .message = std::move(message),
-               .target = std::move(target)};
-}
-
-inline Error RequiredProperty(const std::string& property) {
-  return BadRequest("A value is required for property '" + property + "' of resource 'User'.",
-                    property);
-}
-
-inline Error InvalidValue(const std::string& property, const std::string& resource = "User") {
-  return BadRequest(
-      "Invalid value specified for property '" + property + "' of resource '" + resource + "'.",
-      property);
-}
-
-inline Error UnknownProperty(const std::string& property) {
-  return BadRequest(
-      "Property '" + property + "' does not exist as a declared property or extension property.",
-      property);
-}
-
-inline Error ReadOnlyProperty(const std::string& property) {
-  return BadRequest("Property '" + property + "' is read-only and cannot be set.", property);
-}
-
-inline Error InvalidUpn() {
-  return BadRequest("Property userPrincipalName is invalid.", "userPrincipalName");
-}
-
-inline Error UnverifiedUpnDomain() {
-  return BadRequest(
-      "The domain portion of the userPrincipalName property is invalid. You must use one of the "
-      "verified domain names in your organization.",
-      "userPrincipalName");
-}
-
-inline Error ObjectConflict(const std::string& property) {
-  return Error{
-      .kind = ErrorKind::kConflict,
-      .http_status = 400,
-      .code = "Request_BadRequest",
-      .message = "Another object with the same value for property " + property + " already exists.",
-      .target = property,
-      .details = {{.code = "ObjectConflict", .target = property}}};
-}
-
-inline Error PasswordComplexity() {
-  return BadRequest(
-      "The specified password does not comply with password complexity requirements. Please "
-      "provide a different password.",
-      "passwordProfile");
-}
-
-inline Error NotFound(const std::string& id) {
-  return Error{.kind = ErrorKind::kNotFound,
-               .http_status = 404,
-               .code = "Request_ResourceNotFound",
-               .message = "Resource '" + id +
-                          "' does not exist or one of its queried reference-property objects "
-                          "are not present."};
-}
-
-inline Error InvalidObjectIdentifier(const std::string& id) {
-  return BadRequest("Invalid object identifier '" + id + "'.");
-}
-
-inline Error QuotaExceeded() {
-  return Error{.kind = ErrorKind::kFailedPrecondition,
-               .http_status = 400,
-               .code = "Directory_QuotaExceeded",
-               .message =
-                   "The directory object quota limit for the Tenant has been exceeded. "
-                   "Please ask your administrator to increase the quota limit or delete "
-                   "objects to reduce the used quota."};
-}
-
-inline Error InvalidDomainName(const std::string& name) {
-  return BadRequest("Domain name '" + name + "' is invalid.", "id");
-}
-
-inline Error Precondition(std::string message) {
-  Error error = BadRequest(std::move(message));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
-}
-
-inline Error DomainIsDefaultOrInitial(const std::string& name) {
-  return Precondition("Unable to delete domain '" + name +
-                      "' because it is the default or initial domain of the tenant.");
-}
-
-inline Error DomainInUse(const std::string& name, int count) {
-  return Precondition("Unable to delete domain '" + name + "' because it is still referenced by " +
-                      std::to_string(count) + " object(s). Move or delete them first.");
-}
-
-inline Error DomainNotVerified(const std::string& name) {
-  return Precondition("Domain '" + name + "' must be verified before it can be the default.");
-}
-
-inline Error RestoreUpnConflict(const std::string& id, const std::string& upn) {
-  return Error{.kind = ErrorKind::kConflict,
-               .http_status = 400,
-               .code = "Request_BadRequest",
-               .message = "The user '" + id +
-                          "' cannot be restored because another object uses its "
-                          "userPrincipalName '" +
-                          upn + "'. Restore it with a new userPrincipalName.",
-               .target = "userPrincipalName",
-               .details = {{.code = "ObjectConflict", .target = "userPrincipalName"}}};
-}
-
-inline Error TenantNotInitialised() {
-  return Error{.kind = ErrorKind::kFailedPrecondition,
-               .http_status = 409,
-               .code = "Tenant_NotInitialised",
-               .message = "The tenant is not initialised. Run 'admin365 tenant init'."};
-}
-
-inline Error TenantAlreadyInitialised() {
-  return Error{.kind = ErrorKind::kConflict,
-               .http_status = 409,
-               .code = "Tenant_AlreadyInitialised",
-               .message = "The tenant is already initialised."};
-}
-
-inline Error BadSkipToken() {
-  return BadRequest("The specified page token value has expired or is invalid.", "$skiptoken");
-}
-
-inline Error BadPageSize(int size) {
-  return Error{.kind = ErrorKind::kInvalidArgument,
-               .http_status = 400,
-               .code = "Request_UnsupportedQuery",
-               .message = "Invalid page size specified: '" + std::to_string(size) +
-                          "'. Must be between 1 and 999 inclusive.",
-               .target = "$top"};
-}
-
-inline Error FilterNotIndexed() {
-  return Error{.kind = ErrorKind::kInvalidArgument,
-               .http_status = 400,
-               .code = "Request_UnsupportedQuery",
-               .message = "The request uses a filter property that is not indexed",
-               .target = "$filter"};
-}
 
 // --- Fixture ---
 

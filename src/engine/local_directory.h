@@ -82,6 +82,47 @@ class LocalDirectory final : public Directory {
   Status PurgeUser(const Actor& actor, std::string_view id) override;
   Result<std::vector<AuditEvent>> ListAuditEvents(const AuditQuery& query) override;
 
+  // --- Licences (licensing.cc) ---
+  Result<std::vector<SubscribedSku>> ListSubscribedSkus() override;
+  Result<User> AssignLicense(const Actor& actor, std::string_view user,
+                             const LicenseChange& change) override;
+
+  // --- Groups and manager (groups.cc) ---
+  Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) override;
+  Result<Group> GetGroup(std::string_view group) override;
+  Result<std::vector<Group>> ListGroups() override;
+  Status DeleteGroup(const Actor& actor, std::string_view group) override;
+  Status AddGroupMember(const Actor& actor, std::string_view group,
+                        std::string_view member) override;
+  Status RemoveGroupMember(const Actor& actor, std::string_view group,
+                           std::string_view member) override;
+  Result<std::vector<DirectoryObjectRef>> ListGroupMembers(std::string_view group) override;
+  Result<std::vector<Group>> ListMemberOf(std::string_view user) override;
+  Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
+                                   const LicenseChange& change) override;
+  Status SetManager(const Actor& actor, std::string_view user, std::string_view manager) override;
+  Result<DirectoryObjectRef> GetManager(std::string_view user) override;
+  Status RemoveManager(const Actor& actor, std::string_view user) override;
+  Result<std::vector<DirectoryObjectRef>> ListDirectReports(std::string_view user) override;
+
+  // --- Sessions, authentication methods and activation (security_info.cc) ---
+  Result<User> RevokeSignInSessions(const Actor& actor, std::string_view user) override;
+  Result<AuthenticationInfo> GetAuthenticationInfo(std::string_view user) override;
+  Status SetPerUserMfaState(const Actor& actor, std::string_view user,
+                            PerUserMfaState state) override;
+  Result<PhoneMethod> SetPhoneMethod(const Actor& actor, std::string_view user,
+                                     const PhoneMethod& phone) override;
+  Status RemovePhoneMethod(const Actor& actor, std::string_view user,
+                           std::string_view phone_type) override;
+  Status SetEmailMethod(const Actor& actor, std::string_view user,
+                        std::string_view email_address) override;
+  Status SetAllowedMethods(const Actor& actor, std::string_view user,
+                           const std::vector<std::string>& methods) override;
+  Status SetSignInPreferences(const Actor& actor, std::string_view user,
+                              const SignInPreferences& preferences) override;
+  Result<ActivatedUser> ActivateUser(const Actor& actor, std::string_view user,
+                                     const ActivateRequest& request) override;
+
  private:
   class Impl;
   explicit LocalDirectory(std::unique_ptr<Impl> impl);

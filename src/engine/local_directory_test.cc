@@ -63,9 +63,9 @@ TEST_F(UninitialisedDirectoryTest, InitializeTenantCreatesAVerifiedDefaultInitia
 TEST_F(LocalDirectoryTest, SecondInitializeTenantIsRefused) {
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Contoso", "contoso"),
-              FailsWith(TenantAlreadyInitialised()));
+              FailsWith(expected::TenantAlreadyInitialised()));
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Fabrikam", "fabrikam"),
-              FailsWith(TenantAlreadyInitialised()));
+              FailsWith(expected::TenantAlreadyInitialised()));
   EXPECT_EQ(EventCount(), events);
   auto domains = directory_->ListDomains();
   ASSERT_THAT(domains, Succeeds());
@@ -75,22 +75,22 @@ TEST_F(LocalDirectoryTest, SecondInitializeTenantIsRefused) {
 
 TEST_F(UninitialisedDirectoryTest, InitializeTenantRefusesBadLabels) {
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Contoso", "Contoso"),
-              FailsWith(InvalidDomainName("Contoso.onmicrosoft.com")));
+              FailsWith(expected::InvalidDomainName("Contoso.onmicrosoft.com")));
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Contoso", "con-toso"),
-              FailsWith(InvalidDomainName("con-toso.onmicrosoft.com")));
+              FailsWith(expected::InvalidDomainName("con-toso.onmicrosoft.com")));
   const std::string label28(28, 'a');
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Contoso", label28),
-              FailsWith(InvalidDomainName(label28 + ".onmicrosoft.com")));
+              FailsWith(expected::InvalidDomainName(label28 + ".onmicrosoft.com")));
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Contoso", ""),
-              FailsWith(InvalidDomainName(".onmicrosoft.com")));
+              FailsWith(expected::InvalidDomainName(".onmicrosoft.com")));
   EXPECT_THAT(directory_->InitializeTenant(kActor, "Contoso", "con.toso"),
-              FailsWith(InvalidDomainName("con.toso.onmicrosoft.com")));
+              FailsWith(expected::InvalidDomainName("con.toso.onmicrosoft.com")));
   EXPECT_THAT(directory_->InitializeTenant(kActor, "", "contoso"),
-              FailsWith(InvalidValue("displayName", "Organization")));
+              FailsWith(expected::InvalidValue("displayName", "Organization")));
   EXPECT_THAT(directory_->InitializeTenant(kActor, std::string(257, 'x'), "contoso"),
-              FailsWith(InvalidValue("displayName", "Organization")));
+              FailsWith(expected::InvalidValue("displayName", "Organization")));
   // Nothing was written.
-  EXPECT_THAT(directory_->GetTenant(), FailsWith(TenantNotInitialised()));
+  EXPECT_THAT(directory_->GetTenant(), FailsWith(expected::TenantNotInitialised()));
   EXPECT_EQ(CountRows("domains"), 0);
   EXPECT_EQ(CountRows("audit_events"), 0);
 
@@ -102,18 +102,21 @@ TEST_F(UninitialisedDirectoryTest, InitializeTenantRefusesBadLabels) {
 }
 
 TEST_F(UninitialisedDirectoryTest, OperationsBeforeInitialisationAreRefused) {
-  EXPECT_THAT(directory_->GetTenant(), FailsWith(TenantNotInitialised()));
-  EXPECT_THAT(directory_->ListDomains(), FailsWith(TenantNotInitialised()));
-  EXPECT_THAT(directory_->AddDomain(kActor, "contoso.com"), FailsWith(TenantNotInitialised()));
-  EXPECT_THAT(directory_->VerifyDomain(kActor, "contoso.com"), FailsWith(TenantNotInitialised()));
+  EXPECT_THAT(directory_->GetTenant(), FailsWith(expected::TenantNotInitialised()));
+  EXPECT_THAT(directory_->ListDomains(), FailsWith(expected::TenantNotInitialised()));
+  EXPECT_THAT(directory_->AddDomain(kActor, "contoso.com"),
+              FailsWith(expected::TenantNotInitialised()));
+  EXPECT_THAT(directory_->VerifyDomain(kActor, "contoso.com"),
+              FailsWith(expected::TenantNotInitialised()));
   EXPECT_THAT(directory_->SetDefaultDomain(kActor, "contoso.com"),
-              FailsWith(TenantNotInitialised()));
-  EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"), FailsWith(TenantNotInitialised()));
+              FailsWith(expected::TenantNotInitialised()));
+  EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"),
+              FailsWith(expected::TenantNotInitialised()));
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("adele", "Adele Vance"), false),
-              FailsWith(TenantNotInitialised()));
+              FailsWith(expected::TenantNotInitialised()));
   EXPECT_THAT(directory_->SetPassword(kActor, "adele@contoso.onmicrosoft.com",
                                       PasswordChange{.generate = true}),
-              FailsWith(TenantNotInitialised()));
+              FailsWith(expected::TenantNotInitialised()));
   EXPECT_EQ(CountRows("audit_events"), 0);
 }
 
@@ -158,9 +161,10 @@ TEST_F(LocalDirectoryTest, AddDomainLowerCasesAndStartsUnverified) {
 TEST_F(LocalDirectoryTest, AddDomainRefusesDuplicatesCaseInsensitively) {
   ASSERT_THAT(directory_->AddDomain(kActor, "contoso.com"), Succeeds());
   const std::size_t events = EventCount();
-  EXPECT_THAT(directory_->AddDomain(kActor, "CONTOSO.com"), FailsWith(ObjectConflict("id")));
+  EXPECT_THAT(directory_->AddDomain(kActor, "CONTOSO.com"),
+              FailsWith(expected::ObjectConflict("id")));
   EXPECT_THAT(directory_->AddDomain(kActor, "Contoso.OnMicrosoft.com"),
-              FailsWith(ObjectConflict("id")));
+              FailsWith(expected::ObjectConflict("id")));
   EXPECT_EQ(EventCount(), events);
 }
 
@@ -169,14 +173,16 @@ TEST_F(LocalDirectoryTest, AddDomainRefusesInvalidNames) {
        std::vector<std::string>{"contoso", "", "-contoso.com", "contoso-.com", "con..toso.com",
                                 "contoso.123", "con toso.com", "contoso.com.", "contöso.com",
                                 "con_toso.com", std::string(64, 'a') + ".com"}) {
-    EXPECT_THAT(directory_->AddDomain(kActor, name), FailsWith(InvalidDomainName(name))) << name;
+    EXPECT_THAT(directory_->AddDomain(kActor, name), FailsWith(expected::InvalidDomainName(name)))
+        << name;
   }
   EXPECT_EQ(CountRows("domains"), 1);
 }
 
 TEST_F(LocalDirectoryTest, VerifyDomain) {
   ASSERT_THAT(directory_->AddDomain(kActor, "contoso.com"), Succeeds());
-  EXPECT_THAT(directory_->VerifyDomain(kActor, "nowhere.com"), FailsWith(NotFound("nowhere.com")));
+  EXPECT_THAT(directory_->VerifyDomain(kActor, "nowhere.com"),
+              FailsWith(expected::NotFound("nowhere.com")));
   auto verified = directory_->VerifyDomain(kActor, "Contoso.com");
   ASSERT_THAT(verified, Succeeds());
   EXPECT_TRUE(verified->is_verified);
@@ -199,9 +205,9 @@ TEST_F(LocalDirectoryTest, VerifyDomain) {
 TEST_F(LocalDirectoryTest, SetDefaultDomainNeedsAVerifiedDomainAndKeepsOneDefault) {
   ASSERT_THAT(directory_->AddDomain(kActor, "fabrikam.com"), Succeeds());
   EXPECT_THAT(directory_->SetDefaultDomain(kActor, "fabrikam.com"),
-              FailsWith(DomainNotVerified("fabrikam.com")));
+              FailsWith(expected::DomainNotVerified("fabrikam.com")));
   EXPECT_THAT(directory_->SetDefaultDomain(kActor, "nowhere.com"),
-              FailsWith(NotFound("nowhere.com")));
+              FailsWith(expected::NotFound("nowhere.com")));
   AddVerifiedDomain("contoso.com");
 
   auto result = directory_->SetDefaultDomain(kActor, "CONTOSO.COM");
@@ -234,10 +240,11 @@ TEST_F(LocalDirectoryTest, RemoveDomainRefusesTheDefaultAndTheInitialDomain) {
   AddVerifiedDomain("contoso.com");
   ASSERT_THAT(directory_->SetDefaultDomain(kActor, "contoso.com"), Succeeds());
   EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"),
-              FailsWith(DomainIsDefaultOrInitial("contoso.com")));
+              FailsWith(expected::DomainIsDefaultOrInitial("contoso.com")));
   EXPECT_THAT(directory_->RemoveDomain(kActor, "Contoso.onmicrosoft.com"),
-              FailsWith(DomainIsDefaultOrInitial("contoso.onmicrosoft.com")));
-  EXPECT_THAT(directory_->RemoveDomain(kActor, "nowhere.com"), FailsWith(NotFound("nowhere.com")));
+              FailsWith(expected::DomainIsDefaultOrInitial("contoso.onmicrosoft.com")));
+  EXPECT_THAT(directory_->RemoveDomain(kActor, "nowhere.com"),
+              FailsWith(expected::NotFound("nowhere.com")));
   EXPECT_THAT(*directory_->ListDomains(), SizeIs(2));
 }
 
@@ -248,13 +255,13 @@ TEST_F(LocalDirectoryTest, RemoveDomainRefusesADomainInUseByActiveOrDeletedUsers
   ASSERT_THAT(directory_->DeleteUser(kActor, deleted.id), Succeeds());
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"),
-              FailsWith(DomainInUse("contoso.com", 2)));
+              FailsWith(expected::DomainInUse("contoso.com", 2)));
 
   ASSERT_THAT(directory_->DeleteUser(kActor, active.id), Succeeds());
   ASSERT_THAT(directory_->PurgeUser(kActor, active.id), Succeeds());
   // Only a soft-deleted user is left: still in use.
   EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"),
-              FailsWith(DomainInUse("contoso.com", 1)));
+              FailsWith(expected::DomainInUse("contoso.com", 1)));
   EXPECT_EQ(EventCount(), events + 2);
 
   ASSERT_THAT(directory_->PurgeUser(kActor, deleted.id), Succeeds());
@@ -280,9 +287,9 @@ TEST_F(LocalDirectoryTest, RemoveUnusedUnverifiedDomain) {
 TEST_F(LocalDirectoryTest, UpnOnAnUnverifiedOrUnknownDomainIsRefused) {
   ASSERT_THAT(directory_->AddDomain(kActor, "fabrikam.com"), Succeeds());
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("adele", "Adele", "fabrikam.com"), false),
-              FailsWith(UnverifiedUpnDomain()));
+              FailsWith(expected::UnverifiedUpnDomain()));
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("adele", "Adele", "nowhere.com"), false),
-              FailsWith(UnverifiedUpnDomain()));
+              FailsWith(expected::UnverifiedUpnDomain()));
   ASSERT_THAT(directory_->VerifyDomain(kActor, "fabrikam.com"), Succeeds());
   EXPECT_EQ(Create(MakeNewUser("adele", "Adele", "FABRIKAM.com")).user_principal_name,
             "adele@FABRIKAM.com");
@@ -339,7 +346,7 @@ TEST_F(LocalDirectoryTest, CreateValidatesInTheDocumentedOrder) {
   ASSERT_THAT(directory_->AddDomain(kActor, "fabrikam.com"), Succeeds());
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->CreateUser(kActor, NewUser{}, false),
-              FailsWith(RequiredProperty("accountEnabled")));
+              FailsWith(expected::RequiredProperty("accountEnabled")));
 
   // A request that breaks every rule: each fix reveals the next step's error.
   NewUser request;
@@ -352,24 +359,25 @@ TEST_F(LocalDirectoryTest, CreateValidatesInTheDocumentedOrder) {
   request.password_profile = PasswordProfile{.password = "weak"};
   // 1. required properties
   EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-              FailsWith(RequiredProperty("displayName")));
+              FailsWith(expected::RequiredProperty("displayName")));
   request.properties["displayName"] = "Adele Vance";
   // 2. unknown, then read-only properties
   EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-              FailsWith(UnknownProperty("favouriteColour")));
+              FailsWith(expected::UnknownProperty("favouriteColour")));
   request.properties.erase("favouriteColour");
   EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-              FailsWith(ReadOnlyProperty("proxyAddresses")));
+              FailsWith(expected::ReadOnlyProperty("proxyAddresses")));
   request.properties.erase("proxyAddresses");
   // 3. UPN syntax
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(InvalidUpn()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(expected::InvalidUpn()));
   request.properties["userPrincipalName"] = "adele@fabrikam.com";
   // 4. property values
   EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-              FailsWith(InvalidValue("usageLocation")));
+              FailsWith(expected::InvalidValue("usageLocation")));
   request.properties["usageLocation"] = "GB";
   // 5. verified domain
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(UnverifiedUpnDomain()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+              FailsWith(expected::UnverifiedUpnDomain()));
   ASSERT_THAT(directory_->VerifyDomain(kActor, "fabrikam.com"), Succeeds());
   NewUser existing = MakeNewUser("adele2", "Existing", "fabrikam.com");
   existing.properties["userPrincipalName"] = "ADELE@FABRIKAM.COM";
@@ -377,15 +385,16 @@ TEST_F(LocalDirectoryTest, CreateValidatesInTheDocumentedOrder) {
   const std::size_t events_before_steps = EventCount();
   // 6. uniqueness
   EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-              FailsWith(ObjectConflict("userPrincipalName")));
+              FailsWith(expected::ObjectConflict("userPrincipalName")));
   request.properties["userPrincipalName"] = "adele.vance@fabrikam.com";
   // 7. password policy
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(PasswordComplexity()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+              FailsWith(expected::PasswordComplexity()));
   request.password_profile->password = std::string(kGoodPassword);
   // 8. quota
   quota_ = 1;
   Reopen();
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(QuotaExceeded()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(expected::QuotaExceeded()));
   EXPECT_EQ(CountRows("users"), 1);
   EXPECT_EQ(EventCount(), events_before_steps);
   EXPECT_EQ(events_before_steps, events + 2);  // verify + the existing user
@@ -404,7 +413,7 @@ TEST_F(LocalDirectoryTest, DuplicateUpnIsRefusedCaseInsensitively) {
   again.properties["userPrincipalName"] = "ADELE@Contoso.OnMicrosoft.com";
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->CreateUser(kActor, again, false),
-              FailsWith(ObjectConflict("userPrincipalName")));
+              FailsWith(expected::ObjectConflict("userPrincipalName")));
   EXPECT_EQ(CountRows("users"), 1);
   EXPECT_EQ(EventCount(), events);
 }
@@ -418,12 +427,12 @@ TEST_F(LocalDirectoryTest, UpnOrMailEqualToAnotherUsersProxyAddressIsRefused) {
   // A UPN equal to the other user's proxy address, in another case.
   EXPECT_THAT(
       directory_->CreateUser(kActor, MakeNewUser("Sales", "Sales Two", "CONTOSO.com"), false),
-      FailsWith(ObjectConflict("proxyAddresses")));
+      FailsWith(expected::ObjectConflict("proxyAddresses")));
   // A mail equal to it.
   NewUser same_mail = MakeNewUser("sales2", "Sales Two");
   same_mail.properties["mail"] = "SALES@contoso.com";
   EXPECT_THAT(directory_->CreateUser(kActor, same_mail, false),
-              FailsWith(ObjectConflict("proxyAddresses")));
+              FailsWith(expected::ObjectConflict("proxyAddresses")));
   // A mail equal to another user's UPN-derived address is fine when that user has none.
   NewUser other = MakeNewUser("sales3", "Sales Three");
   other.properties["mail"] = "sales3@contoso.com";
@@ -444,7 +453,7 @@ TEST_F(LocalDirectoryTest, GeneratedPasswordIsReturnedOnceAndPassesThePolicy) {
   NewUser request = MakeNewUser("adele", "Adele Vance");
   request.password_profile.reset();
   EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-              FailsWith(RequiredProperty("passwordProfile")));
+              FailsWith(expected::RequiredProperty("passwordProfile")));
 
   auto created = directory_->CreateUser(kActor, request, true);
   ASSERT_THAT(created, Succeeds());
@@ -487,14 +496,15 @@ TEST_F(LocalDirectoryTest, WeakPasswordWritesNothing) {
                                 "Pa\xc3\xa9ssw0rd!x", "Contoso26!"}) {
     NewUser request = MakeNewUser("adele", "Adele Vance");
     request.password_profile->password = password;
-    EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(PasswordComplexity()))
+    EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+                FailsWith(expected::PasswordComplexity()))
         << password;
   }
   EXPECT_EQ(CountRows("users"), 0);
   EXPECT_EQ(CountRows("proxy_addresses"), 0);
   EXPECT_EQ(EventCount(), events);
   EXPECT_THAT(directory_->GetUser("adele@contoso.onmicrosoft.com"),
-              FailsWith(NotFound("adele@contoso.onmicrosoft.com")));
+              FailsWith(expected::NotFound("adele@contoso.onmicrosoft.com")));
 }
 
 TEST_F(LocalDirectoryTest, QuotaCountsSoftDeletedUsers) {
@@ -504,12 +514,12 @@ TEST_F(LocalDirectoryTest, QuotaCountsSoftDeletedUsers) {
   const User alex = Create("alex", "Alex Wilber");
   ASSERT_THAT(directory_->DeleteUser(kActor, alex.id), Succeeds());
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("megan", "Megan Bowen"), false),
-              FailsWith(QuotaExceeded()));
+              FailsWith(expected::QuotaExceeded()));
   ASSERT_THAT(directory_->PurgeUser(kActor, alex.id), Succeeds());
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("megan", "Megan Bowen"), false),
               Succeeds());
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("lee", "Lee Gu"), false),
-              FailsWith(QuotaExceeded()));
+              FailsWith(expected::QuotaExceeded()));
 }
 
 TEST_F(LocalDirectoryTest, HostileValuesRoundTripExactly) {
@@ -572,16 +582,16 @@ TEST_F(LocalDirectoryTest, ControlCharactersAreRefused) {
            std::string("Adele\x7fVance"), std::string("Adele\xc2\x85Vance"),
            std::string("Adele\xff"), std::string("Adele\0Vance", 11)}) {
     EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("adele", bad), false),
-                FailsWith(InvalidValue("displayName")));
+                FailsWith(expected::InvalidValue("displayName")));
     NewUser request = MakeNewUser("adele", "Adele Vance");
     request.properties["jobTitle"] = bad;
     EXPECT_THAT(directory_->CreateUser(kActor, request, false),
-                FailsWith(InvalidValue("jobTitle")));
+                FailsWith(expected::InvalidValue("jobTitle")));
   }
   EXPECT_EQ(CountRows("users"), 0);
   const User user = Create("adele", "Adele Vance");
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"city", std::string("Lon\x1b[31mdon")}}),
-              FailsWith(InvalidValue("city")));
+              FailsWith(expected::InvalidValue("city")));
   EXPECT_EQ(Get(user.id), user);
 }
 
@@ -618,9 +628,9 @@ TEST_F(LocalDirectoryTest, DisplayNameCannotBeCleared) {
   const User user = Create("adele", "Adele Vance");
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"displayName", std::monostate{}}}),
-              FailsWith(RequiredProperty("displayName")));
+              FailsWith(expected::RequiredProperty("displayName")));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"displayName", std::string()}}),
-              FailsWith(RequiredProperty("displayName")));
+              FailsWith(expected::RequiredProperty("displayName")));
   EXPECT_EQ(Get(user.id), user);
   EXPECT_EQ(EventCount(), events);
 }
@@ -639,7 +649,7 @@ TEST_F(LocalDirectoryTest, UpnChangeKeepsTheOldUpnAsASecondaryAddress) {
               ElementsAre("SMTP:adele@contoso.com", "smtp:adele@contoso.onmicrosoft.com"));
   EXPECT_EQ(Get("adele.vance@contoso.com"), *updated);
   EXPECT_THAT(directory_->GetUser("adele@contoso.onmicrosoft.com"),
-              FailsWith(NotFound("adele@contoso.onmicrosoft.com")));
+              FailsWith(expected::NotFound("adele@contoso.onmicrosoft.com")));
 
   const AuditEvent event = Events().front();
   EXPECT_EQ(event.action, "Update user");
@@ -654,7 +664,7 @@ TEST_F(LocalDirectoryTest, UpnChangeKeepsTheOldUpnAsASecondaryAddress) {
 
   // The old UPN is now an address of this user: another user cannot take it as its UPN.
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("adele", "Another Adele"), false),
-              FailsWith(ObjectConflict("proxyAddresses")));
+              FailsWith(expected::ObjectConflict("proxyAddresses")));
 
   // A change of case only adds no address.
   updated =
@@ -689,21 +699,21 @@ TEST_F(LocalDirectoryTest, UpnChangeIsCheckedLikeACreation) {
 
   EXPECT_THAT(
       directory_->UpdateUser(kActor, user.id, {{"userPrincipalName", "adele@fabrikam.com"}}),
-      FailsWith(UnverifiedUpnDomain()));
+      FailsWith(expected::UnverifiedUpnDomain()));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"userPrincipalName", "adele@nowhere.com"}}),
-              FailsWith(UnverifiedUpnDomain()));
+              FailsWith(expected::UnverifiedUpnDomain()));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id,
                                      {{"userPrincipalName", "ALEX@contoso.onmicrosoft.com"}}),
-              FailsWith(ObjectConflict("userPrincipalName")));
+              FailsWith(expected::ObjectConflict("userPrincipalName")));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"userPrincipalName", "Sales@contoso.com"}}),
-              FailsWith(ObjectConflict("proxyAddresses")));
+              FailsWith(expected::ObjectConflict("proxyAddresses")));
   EXPECT_THAT(
       directory_->UpdateUser(kActor, user.id, {{"userPrincipalName", "adele.@contoso.com"}}),
-      FailsWith(InvalidUpn()));
+      FailsWith(expected::InvalidUpn()));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"userPrincipalName", true}}),
-              FailsWith(InvalidUpn()));
+              FailsWith(expected::InvalidUpn()));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"userPrincipalName", std::string()}}),
-              FailsWith(InvalidUpn()));
+              FailsWith(expected::InvalidUpn()));
   EXPECT_EQ(Get(user.id), user);
   EXPECT_EQ(EventCount(), events);
 }
@@ -735,7 +745,7 @@ TEST_F(LocalDirectoryTest, ChangingMailDemotesTheOldPrimary) {
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->UpdateUser(kActor, alex.id,
                                      {{"mail", "Adele.Vance@contoso.com"}, {"jobTitle", "CEO"}}),
-              FailsWith(ObjectConflict("proxyAddresses")));
+              FailsWith(expected::ObjectConflict("proxyAddresses")));
   EXPECT_EQ(Get(alex.id), *updated);
   EXPECT_EQ(EventCount(), events);
 }
@@ -745,22 +755,22 @@ TEST_F(LocalDirectoryTest, AFailingUpdateChangesNothing) {
   const std::size_t events = EventCount();
   EXPECT_THAT(
       directory_->UpdateUser(kActor, user.id, {{"jobTitle", "CFO"}, {"usageLocation", "ZZ"}}),
-      FailsWith(InvalidValue("usageLocation")));
+      FailsWith(expected::InvalidValue("usageLocation")));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"jobTitle", "CFO"}, {"shoeSize", "42"}}),
-              FailsWith(UnknownProperty("shoeSize")));
+              FailsWith(expected::UnknownProperty("shoeSize")));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id,
                                      {{"jobTitle", "CFO"},
                                       {"proxyAddresses", std::vector<std::string>{"SMTP:a@b.c"}}}),
-              FailsWith(ReadOnlyProperty("proxyAddresses")));
+              FailsWith(expected::ReadOnlyProperty("proxyAddresses")));
   EXPECT_THAT(
       directory_->UpdateUser(kActor, user.id, {{"createdDateTime", "2020-01-01T00:00:00Z"}}),
-      FailsWith(ReadOnlyProperty("createdDateTime")));
+      FailsWith(expected::ReadOnlyProperty("createdDateTime")));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"accountEnabled", "false"}}),
-              FailsWith(InvalidValue("accountEnabled")));
+              FailsWith(expected::InvalidValue("accountEnabled")));
   EXPECT_EQ(Get(user.id), user);
   EXPECT_EQ(EventCount(), events);
   EXPECT_THAT(directory_->UpdateUser(kActor, "nobody@contoso.onmicrosoft.com", {{"city", "Paris"}}),
-              FailsWith(NotFound("nobody@contoso.onmicrosoft.com")));
+              FailsWith(expected::NotFound("nobody@contoso.onmicrosoft.com")));
 }
 
 TEST_F(LocalDirectoryTest, ANoOpUpdateWritesNoEvent) {
@@ -865,7 +875,7 @@ TEST_F(LocalDirectoryTest, SetPasswordRefusesAWeakPasswordAndKeepsTheOldOne) {
   for (const std::string& password :
        std::vector<std::string>{"", "short", "Password1!", "adelevance", "Adele123!x"}) {
     EXPECT_THAT(directory_->SetPassword(kActor, user.id, PasswordChange{.password = password}),
-                FailsWith(PasswordComplexity()))
+                FailsWith(expected::PasswordComplexity()))
         << password;
   }
   EXPECT_THAT(directory_->CheckPassword(user.id, std::string(kGoodPassword)),
@@ -874,7 +884,7 @@ TEST_F(LocalDirectoryTest, SetPasswordRefusesAWeakPasswordAndKeepsTheOldOne) {
   EXPECT_EQ(EventCount(), events);
   EXPECT_THAT(directory_->SetPassword(kActor, "nobody@contoso.onmicrosoft.com",
                                       PasswordChange{.password = "Kd8$wQz!4rTn"}),
-              FailsWith(NotFound("nobody@contoso.onmicrosoft.com")));
+              FailsWith(expected::NotFound("nobody@contoso.onmicrosoft.com")));
 }
 
 // The policy sees the user's alias, names and the tenant's name.
@@ -891,11 +901,12 @@ TEST_F(LocalDirectoryTest, PasswordPolicyUsesTheUsersNamesAndAlias) {
                 Succeeds())
         << password;
     EXPECT_THAT(directory_->SetPassword(kActor, user.id, PasswordChange{.password = password}),
-                FailsWith(PasswordComplexity()))
+                FailsWith(expected::PasswordComplexity()))
         << password;
     request.password_profile->password = password;
     request.properties["userPrincipalName"] = "adelev2@contoso.onmicrosoft.com";
-    EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(PasswordComplexity()))
+    EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+                FailsWith(expected::PasswordComplexity()))
         << password;
   }
 }
@@ -905,12 +916,13 @@ TEST_F(LocalDirectoryTest, PasswordPolicyUsesTheUpnAliasToo) {
   request.properties["userPrincipalName"] = "adele.vance@contoso.onmicrosoft.com";
   request.password_profile->password = "Adele.Vance#42";
   ASSERT_THAT(CheckPassword("Adele.Vance#42", PasswordContext{.alias = "av"}), Succeeds());
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(PasswordComplexity()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+              FailsWith(expected::PasswordComplexity()));
   request.password_profile->password = std::string(kGoodPassword);
   const User user = Create(request);
   EXPECT_THAT(
       directory_->SetPassword(kActor, user.id, PasswordChange{.password = "Adele.Vance#42"}),
-      FailsWith(PasswordComplexity()));
+      FailsWith(expected::PasswordComplexity()));
 }
 
 TEST_F(UninitialisedDirectoryTest, PasswordPolicyUsesTheTenantName) {
@@ -919,19 +931,21 @@ TEST_F(UninitialisedDirectoryTest, PasswordPolicyUsesTheTenantName) {
   ASSERT_THAT(
       CheckPassword("Wingtip42!", PasswordContext{.alias = "adele", .tenant_name = "Contoso"}),
       Succeeds());
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(PasswordComplexity()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+              FailsWith(expected::PasswordComplexity()));
   request.password_profile->password = std::string(kGoodPassword);
   auto created = directory_->CreateUser(kActor, request, false);
   ASSERT_THAT(created, Succeeds());
   EXPECT_THAT(
       directory_->SetPassword(kActor, created->user.id, PasswordChange{.password = "Wingtip42!"}),
-      FailsWith(PasswordComplexity()));
+      FailsWith(expected::PasswordComplexity()));
 }
 
 TEST_F(LocalDirectoryTest, DisableStrongPasswordWaivesTheThreeClassesRule) {
   NewUser request =
       MakeNewUser("adele", "Adele Vance", std::string(kInitialDomain), "quietlyrivers");
-  EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(PasswordComplexity()));
+  EXPECT_THAT(directory_->CreateUser(kActor, request, false),
+              FailsWith(expected::PasswordComplexity()));
   request.properties["passwordPolicies"] = "DisablePasswordExpiration, DisableStrongPassword";
   auto created = directory_->CreateUser(kActor, request, false);
   ASSERT_THAT(created, Succeeds());
@@ -941,7 +955,7 @@ TEST_F(LocalDirectoryTest, DisableStrongPasswordWaivesTheThreeClassesRule) {
   // Still at least 8 characters.
   EXPECT_THAT(
       directory_->SetPassword(kActor, created->user.id, PasswordChange{.password = "short"}),
-      FailsWith(PasswordComplexity()));
+      FailsWith(expected::PasswordComplexity()));
 }
 
 // --- Audit ---
@@ -1069,21 +1083,21 @@ TEST_F(LocalDirectoryTest, AnIdThatIsNeitherAGuidNorAUpnIsInvalid) {
   for (const std::string& id :
        std::vector<std::string>{"adele", "not-a-guid", "12345678-1234-1234-1234-12345678901g",
                                 "{" + user.id + "}", user.id + " ", ""}) {
-    const Error expected = InvalidObjectIdentifier(id);
-    EXPECT_THAT(directory_->GetUser(id), FailsWith(expected)) << id;
-    EXPECT_THAT(directory_->UpdateUser(kActor, id, {{"city", "Paris"}}), FailsWith(expected));
+    const Error invalid_id = expected::InvalidObjectIdentifier(id);
+    EXPECT_THAT(directory_->GetUser(id), FailsWith(invalid_id)) << id;
+    EXPECT_THAT(directory_->UpdateUser(kActor, id, {{"city", "Paris"}}), FailsWith(invalid_id));
     EXPECT_THAT(directory_->SetPassword(kActor, id, PasswordChange{.generate = true}),
-                FailsWith(expected));
-    EXPECT_THAT(directory_->DeleteUser(kActor, id), FailsWith(expected));
-    EXPECT_THAT(directory_->GetDeletedUser(id), FailsWith(expected));
-    EXPECT_THAT(directory_->RestoreUser(kActor, id, {}), FailsWith(expected));
-    EXPECT_THAT(directory_->PurgeUser(kActor, id), FailsWith(expected));
-    EXPECT_THAT(directory_->CheckPassword(id, std::string(kGoodPassword)), FailsWith(expected));
+                FailsWith(invalid_id));
+    EXPECT_THAT(directory_->DeleteUser(kActor, id), FailsWith(invalid_id));
+    EXPECT_THAT(directory_->GetDeletedUser(id), FailsWith(invalid_id));
+    EXPECT_THAT(directory_->RestoreUser(kActor, id, {}), FailsWith(invalid_id));
+    EXPECT_THAT(directory_->PurgeUser(kActor, id), FailsWith(invalid_id));
+    EXPECT_THAT(directory_->CheckPassword(id, std::string(kGoodPassword)), FailsWith(invalid_id));
   }
   // A well-formed but unknown GUID is simply not found.
   const std::string unknown = "00000000-0000-4000-8000-000000000000";
-  EXPECT_THAT(directory_->GetUser(unknown), FailsWith(NotFound(unknown)));
-  EXPECT_THAT(directory_->CheckPassword(unknown, "x"), FailsWith(NotFound(unknown)));
+  EXPECT_THAT(directory_->GetUser(unknown), FailsWith(expected::NotFound(unknown)));
+  EXPECT_THAT(directory_->CheckPassword(unknown, "x"), FailsWith(expected::NotFound(unknown)));
 }
 
 // --- Concurrency ---
@@ -1114,8 +1128,8 @@ TEST_F(LocalDirectoryTest, ConcurrentCreationsAndARaceForOneUpn) {
       auto created = directory_->CreateUser(kActor, request, false);
       if (created) {
         ++winners;
-      } else if (created.error().message == ObjectConflict("userPrincipalName").message &&
-                 created.error().details == ObjectConflict("userPrincipalName").details) {
+      } else if (created.error().message == expected::ObjectConflict("userPrincipalName").message &&
+                 created.error().details == expected::ObjectConflict("userPrincipalName").details) {
         ++conflicts;
       } else {
         ++failures;
@@ -1161,7 +1175,7 @@ TEST_F(LocalDirectoryTest, TwoConnectionsToOneTenant) {
   EXPECT_THAT(directory_->UpdateUser(kActor, alex->user.id, {{"city", "Paris"}}), Succeeds());
   EXPECT_EQ(second.GetUser(alex->user.id)->city, "Paris");
   EXPECT_THAT(second.DeleteUser(kActor, adele.id), Succeeds());
-  EXPECT_THAT(directory_->GetUser(adele.id), FailsWith(NotFound(adele.id)));
+  EXPECT_THAT(directory_->GetUser(adele.id), FailsWith(expected::NotFound(adele.id)));
   EXPECT_THAT(directory_->RestoreUser(kActor, adele.id, {}), Succeeds());
 
   // No statement holds a read snapshot: a checkpoint can reset the whole WAL.

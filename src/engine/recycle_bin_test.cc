@@ -26,16 +26,16 @@ TEST_F(RecycleBinTest, DeleteMovesTheUserToTheRecycleBin) {
   clock_.Advance(100);
   ASSERT_THAT(directory_->DeleteUser(kActor, "Adele@contoso.onmicrosoft.com"), Succeeds());
 
-  EXPECT_THAT(directory_->GetUser(user.id), FailsWith(NotFound(user.id)));
+  EXPECT_THAT(directory_->GetUser(user.id), FailsWith(expected::NotFound(user.id)));
   EXPECT_THAT(directory_->GetUser("adele@contoso.onmicrosoft.com"),
-              FailsWith(NotFound("adele@contoso.onmicrosoft.com")));
+              FailsWith(expected::NotFound("adele@contoso.onmicrosoft.com")));
   EXPECT_THAT(directory_->UpdateUser(kActor, user.id, {{"city", "Paris"}}),
-              FailsWith(NotFound(user.id)));
+              FailsWith(expected::NotFound(user.id)));
   EXPECT_THAT(directory_->SetPassword(kActor, user.id, PasswordChange{.generate = true}),
-              FailsWith(NotFound(user.id)));
-  EXPECT_THAT(directory_->DeleteUser(kActor, user.id), FailsWith(NotFound(user.id)));
+              FailsWith(expected::NotFound(user.id)));
+  EXPECT_THAT(directory_->DeleteUser(kActor, user.id), FailsWith(expected::NotFound(user.id)));
   EXPECT_THAT(directory_->CheckPassword(user.id, std::string(kGoodPassword)),
-              FailsWith(NotFound(user.id)));
+              FailsWith(expected::NotFound(user.id)));
 
   auto deleted = directory_->GetDeletedUser(user.id);
   ASSERT_THAT(deleted, Succeeds());
@@ -55,8 +55,8 @@ TEST_F(RecycleBinTest, DeleteMovesTheUserToTheRecycleBin) {
 
 TEST_F(RecycleBinTest, GetDeletedUserOfAnActiveUserIsNotFound) {
   const User user = Create("adele", "Adele Vance");
-  EXPECT_THAT(directory_->GetDeletedUser(user.id), FailsWith(NotFound(user.id)));
-  EXPECT_THAT(directory_->RestoreUser(kActor, user.id, {}), FailsWith(NotFound(user.id)));
+  EXPECT_THAT(directory_->GetDeletedUser(user.id), FailsWith(expected::NotFound(user.id)));
+  EXPECT_THAT(directory_->RestoreUser(kActor, user.id, {}), FailsWith(expected::NotFound(user.id)));
 }
 
 TEST_F(RecycleBinTest, RestoreBringsTheUserBackUnchanged) {
@@ -71,13 +71,13 @@ TEST_F(RecycleBinTest, RestoreBringsTheUserBackUnchanged) {
   ASSERT_THAT(restored, Succeeds());
   EXPECT_EQ(*restored, user);
   EXPECT_EQ(Get(user.id), user);
-  EXPECT_THAT(directory_->GetDeletedUser(user.id), FailsWith(NotFound(user.id)));
+  EXPECT_THAT(directory_->GetDeletedUser(user.id), FailsWith(expected::NotFound(user.id)));
   EXPECT_THAT(directory_->CheckPassword(user.id, std::string(kGoodPassword)), Optional(true));
   // Its addresses are active again.
   NewUser same_mail = MakeNewUser("adele2", "Adele Two");
   same_mail.properties["mail"] = "adele@contoso.com";
   EXPECT_THAT(directory_->CreateUser(kActor, same_mail, false),
-              FailsWith(ObjectConflict("proxyAddresses")));
+              FailsWith(expected::ObjectConflict("proxyAddresses")));
   const AuditEvent event = Events().front();
   EXPECT_EQ(event.action, "Restore user");
   EXPECT_EQ(event.target_id, user.id);
@@ -98,8 +98,9 @@ TEST_F(RecycleBinTest, AnActiveUserMayTakeADeletedUsersUpnAndAddresses) {
 
   // Restoring under the original UPN is refused; nothing changes.
   const std::size_t events = EventCount();
-  EXPECT_THAT(directory_->RestoreUser(kActor, old_user.id, {}),
-              FailsWith(RestoreUpnConflict(old_user.id, "adele@contoso.onmicrosoft.com")));
+  EXPECT_THAT(
+      directory_->RestoreUser(kActor, old_user.id, {}),
+      FailsWith(expected::RestoreUpnConflict(old_user.id, "adele@contoso.onmicrosoft.com")));
   EXPECT_EQ(EventCount(), events);
   EXPECT_THAT(directory_->GetDeletedUser(old_user.id), Succeeds());
 }
@@ -116,10 +117,10 @@ TEST_F(RecycleBinTest, RestoreUnderANewUpn) {
     return directory_->RestoreUser(kActor, old_user.id,
                                    RestoreOptions{.new_user_principal_name = upn});
   };
-  EXPECT_THAT(restore_as("adele@fabrikam.com"), FailsWith(UnverifiedUpnDomain()));
-  EXPECT_THAT(restore_as("adele @contoso.com"), FailsWith(InvalidUpn()));
+  EXPECT_THAT(restore_as("adele@fabrikam.com"), FailsWith(expected::UnverifiedUpnDomain()));
+  EXPECT_THAT(restore_as("adele @contoso.com"), FailsWith(expected::InvalidUpn()));
   EXPECT_THAT(restore_as("ALEX@contoso.onmicrosoft.com"),
-              FailsWith(ObjectConflict("userPrincipalName")));
+              FailsWith(expected::ObjectConflict("userPrincipalName")));
   EXPECT_THAT(directory_->GetDeletedUser(old_user.id), Succeeds());
 
   auto restored = restore_as("adele.old@contoso.com");
@@ -151,7 +152,7 @@ TEST_F(RecycleBinTest, ProxyConflictOnRestore) {
 
   const std::size_t events = EventCount();
   EXPECT_THAT(directory_->RestoreUser(kActor, old_user.id, {}),
-              FailsWith(ObjectConflict("proxyAddresses")));
+              FailsWith(expected::ObjectConflict("proxyAddresses")));
   EXPECT_EQ(EventCount(), events);
   EXPECT_THAT(directory_->GetDeletedUser(old_user.id), Succeeds());
 
@@ -195,14 +196,14 @@ TEST_F(RecycleBinTest, PurgeDeletesForGood) {
   NewUser request = MakeNewUser("adele", "Adele Vance");
   request.properties["mail"] = "adele@contoso.com";
   const User user = Create(request);
-  EXPECT_THAT(directory_->PurgeUser(kActor, user.id), FailsWith(NotFound(user.id)));
+  EXPECT_THAT(directory_->PurgeUser(kActor, user.id), FailsWith(expected::NotFound(user.id)));
   EXPECT_THAT(Get(user.id), ::testing::Eq(user));
 
   ASSERT_THAT(directory_->DeleteUser(kActor, user.id), Succeeds());
   ASSERT_THAT(directory_->PurgeUser(kActor, user.id), Succeeds());
-  EXPECT_THAT(directory_->GetDeletedUser(user.id), FailsWith(NotFound(user.id)));
-  EXPECT_THAT(directory_->RestoreUser(kActor, user.id, {}), FailsWith(NotFound(user.id)));
-  EXPECT_THAT(directory_->PurgeUser(kActor, user.id), FailsWith(NotFound(user.id)));
+  EXPECT_THAT(directory_->GetDeletedUser(user.id), FailsWith(expected::NotFound(user.id)));
+  EXPECT_THAT(directory_->RestoreUser(kActor, user.id, {}), FailsWith(expected::NotFound(user.id)));
+  EXPECT_THAT(directory_->PurgeUser(kActor, user.id), FailsWith(expected::NotFound(user.id)));
   EXPECT_EQ(CountRows("users"), 0);
   EXPECT_EQ(CountRows("proxy_addresses"), 0);
   const AuditEvent event = Events().front();
@@ -230,7 +231,7 @@ TEST_F(RecycleBinTest, DeletedUsersArePurgedAfterThirtyDays) {
   // 30 days + 1 s: gone, with an event by "system".
   clock_.Advance(1);
   const std::size_t events = EventCount();
-  EXPECT_THAT(directory_->GetDeletedUser(purged.id), FailsWith(NotFound(purged.id)));
+  EXPECT_THAT(directory_->GetDeletedUser(purged.id), FailsWith(expected::NotFound(purged.id)));
   EXPECT_EQ(EventCount(), events + 1);
   const AuditEvent event = Events().front();
   EXPECT_EQ(event.action, "Hard delete user");
@@ -245,7 +246,8 @@ TEST_F(RecycleBinTest, DeletedUsersArePurgedAfterThirtyDays) {
   ASSERT_THAT(listed, Succeeds());
   ASSERT_THAT(listed->users, SizeIs(1));
   EXPECT_EQ(listed->users[0].id, kept.id);
-  EXPECT_THAT(directory_->RestoreUser(kActor, purged.id, {}), FailsWith(NotFound(purged.id)));
+  EXPECT_THAT(directory_->RestoreUser(kActor, purged.id, {}),
+              FailsWith(expected::NotFound(purged.id)));
   EXPECT_EQ(EventCount(), events + 1);  // purged once only
 
   clock_.Advance(10);
@@ -261,7 +263,7 @@ TEST_F(RecycleBinTest, TheAutomaticPurgeHappensWhateverTheCallThatTriggersIt) {
   ASSERT_THAT(directory_->DeleteUser(kActor, user.id), Succeeds());
   clock_.Advance(30 * kDay + 1);
   // A failed restore, a failed purge: the expired user is gone all the same.
-  EXPECT_THAT(directory_->RestoreUser(kActor, user.id, {}), FailsWith(NotFound(user.id)));
+  EXPECT_THAT(directory_->RestoreUser(kActor, user.id, {}), FailsWith(expected::NotFound(user.id)));
   EXPECT_EQ(CountRows("users"), 0);
   const std::vector<AuditEvent> events = Events(user.id);
   ASSERT_THAT(events, SizeIs(3));
@@ -274,7 +276,7 @@ TEST_F(RecycleBinTest, AnExpiredUserFreesItsDomain) {
   const User user = Create("adele", "Adele Vance", "contoso.com");
   ASSERT_THAT(directory_->DeleteUser(kActor, user.id), Succeeds());
   EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"),
-              FailsWith(DomainInUse("contoso.com", 1)));
+              FailsWith(expected::DomainInUse("contoso.com", 1)));
   clock_.Advance(30 * kDay + 1);
   EXPECT_THAT(directory_->RemoveDomain(kActor, "contoso.com"), Succeeds());
 }
@@ -290,7 +292,7 @@ TEST_F(RecycleBinTest, SeveralDeletedUsersWithOneUpn) {
   EXPECT_EQ(directory_->GetDeletedUser(first.id)->display_name, "Adele One");
   ASSERT_THAT(directory_->RestoreUser(kActor, first.id, {}), Succeeds());
   EXPECT_THAT(directory_->RestoreUser(kActor, second.id, {}),
-              FailsWith(RestoreUpnConflict(second.id, "adele@contoso.onmicrosoft.com")));
+              FailsWith(expected::RestoreUpnConflict(second.id, "adele@contoso.onmicrosoft.com")));
   EXPECT_EQ(Get("adele@contoso.onmicrosoft.com").id, first.id);
 }
 

@@ -194,9 +194,9 @@ TEST_F(UserListTest, DefaultAndExtremePageSizes) {
 
   for (const int size : {0, -1, 1000, 100000}) {
     EXPECT_THAT(directory_->ListUsers(UserListOptions{.page_size = size}),
-                FailsWith(BadPageSize(size)));
+                FailsWith(expected::BadPageSize(size)));
     EXPECT_THAT(directory_->ListDeletedUsers(UserListOptions{.page_size = size}),
-                FailsWith(BadPageSize(size)));
+                FailsWith(expected::BadPageSize(size)));
   }
 }
 
@@ -214,12 +214,12 @@ TEST_F(UserListTest, ForeignOrGarbageSkipTokensAreRefused) {
   for (const UserOrder order :
        {UserOrder::kId, UserOrder::kUserPrincipalName, UserOrder::kDeletedDateTime}) {
     EXPECT_THAT(directory_->ListUsers(UserListOptions{.order = order, .skip_token = token}),
-                FailsWith(BadSkipToken()))
+                FailsWith(expected::BadSkipToken()))
         << OrderName(order);
   }
   EXPECT_THAT(directory_->ListUsers(UserListOptions{
                   .order = UserOrder::kDisplayName, .descending = true, .skip_token = token}),
-              FailsWith(BadSkipToken()));
+              FailsWith(expected::BadSkipToken()));
   // Garbage.
   const std::string uuid = users_[0].id;
   for (const std::string& garbage :
@@ -237,7 +237,7 @@ TEST_F(UserListTest, ForeignOrGarbageSkipTokensAreRefused) {
                                           uuid)}) {
     EXPECT_THAT(directory_->ListUsers(
                     UserListOptions{.order = UserOrder::kDisplayName, .skip_token = garbage}),
-                FailsWith(BadSkipToken()))
+                FailsWith(expected::BadSkipToken()))
         << garbage;
   }
 }
@@ -269,7 +269,7 @@ TEST_F(UserListTest, ACraftedDeletedDateTimeTokenIsRefusedNotThrown) {
     EXPECT_THAT(directory_->ListDeletedUsers(UserListOptions{.order = UserOrder::kDeletedDateTime,
                                                              .page_size = 1,
                                                              .skip_token = Base64Url(crafted)}),
-                FailsWith(BadSkipToken()))
+                FailsWith(expected::BadSkipToken()))
         << value;
   }
 }
@@ -379,18 +379,19 @@ TEST_F(UserFilterTest, FilterErrors) {
     auto filter = Filter(text);
     ASSERT_TRUE(filter);
     EXPECT_THAT(directory_->ListUsers(UserListOptions{.filter = *filter}),
-                FailsWith(FilterNotIndexed()))
+                FailsWith(expected::FilterNotIndexed()))
         << text;
     EXPECT_THAT(directory_->ListDeletedUsers(UserListOptions{.filter = *filter}),
-                FailsWith(FilterNotIndexed()))
+                FailsWith(expected::FilterNotIndexed()))
         << text;
   }
   auto unknown = Filter("favouriteColour eq 'blue'");
   ASSERT_TRUE(unknown);
-  Error expected = BadRequest(
+  Error unknown_property = expected::BadRequest(
       "Could not find a property named 'favouriteColour' on type 'microsoft.graph.user'.",
       "$filter");
-  EXPECT_THAT(directory_->ListUsers(UserListOptions{.filter = *unknown}), FailsWith(expected));
+  EXPECT_THAT(directory_->ListUsers(UserListOptions{.filter = *unknown}),
+              FailsWith(unknown_property));
   auto mismatch = Filter("accountEnabled eq 'yes'");
   ASSERT_TRUE(mismatch);
   EXPECT_FALSE(directory_->ListUsers(UserListOptions{.filter = *mismatch}).has_value());

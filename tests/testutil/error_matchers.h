@@ -1,16 +1,24 @@
 #pragma once
 
-// Test-only helpers for src/domain tests: printers for Error/Result, matchers that compare
-// every Error field, and the expected Graph errors spelled out literally (so a test does
-// not trust graph_errors.cc to tell it what the right answer is).
+// Contract: gtest/gmock support for admin365::Error, shared by every test target.
+//  - PrintTo for ErrorKind, ErrorDetail, Error and Result<T>/Status, so failures show every
+//    field of an Error instead of raw bytes.
+//  - testutil::CompareErrors(actual, expected, listener) compares every Error field (kind,
+//    http_status, code, message, target and each detail element by element), explains each
+//    difference to the listener, and returns true only when all fields are equal.
+//  - EqualsError(expected): an Error equal to `expected` in every field.
+//    FailsWith(expected): a failed Status/Result whose error equals `expected` in every field.
+//    Succeeds(): a successful Status/Result; on failure it prints the error.
+// Expected errors themselves live in testutil/expected_errors.h.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "common/result.h"
 
@@ -40,14 +48,16 @@ inline const char* ErrorKindName(ErrorKind kind) {
 
 inline void PrintTo(ErrorKind kind, std::ostream* os) { *os << ErrorKindName(kind); }
 
+inline void PrintTo(const ErrorDetail& detail, std::ostream* os) {
+  *os << "{code=\"" << detail.code << "\", target=\"" << detail.target << "\", message=\""
+      << detail.message << "\"}";
+}
+
 inline void PrintTo(const Error& error, std::ostream* os) {
   *os << "Error{kind=" << ErrorKindName(error.kind) << ", http_status=" << error.http_status
       << ", code=\"" << error.code << "\", message=\"" << error.message << "\", target=\""
       << error.target << "\", details=[";
-  for (const ErrorDetail& detail : error.details) {
-    *os << "{code=\"" << detail.code << "\", target=\"" << detail.target << "\", message=\""
-        << detail.message << "\"}";
-  }
+  for (const ErrorDetail& detail : error.details) PrintTo(detail, os);
   *os << "]}";
 }
 
@@ -60,7 +70,7 @@ void PrintTo(const Result<T>& result, std::ostream* os) {
   }
 }
 
-namespace testing_internal {
+namespace testutil {
 
 // Explains every differing field; returns true when all fields are equal.
 inline bool CompareErrors(const Error& actual, const Error& expected,
@@ -77,19 +87,30 @@ inline bool CompareErrors(const Error& actual, const Error& expected,
   field("code", actual.code, expected.code);
   field("message", actual.message, expected.message);
   field("target", actual.target, expected.target);
-  if (actual.details != expected.details) {
+  if (actual.details.size() != expected.details.size()) {
     same = false;
     *listener << "\n  details differ: got " << actual.details.size() << " entries, want "
               << expected.details.size();
   }
+  const std::size_t common = std::min(actual.details.size(), expected.details.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    const std::string prefix = "details[" + std::to_string(i) + "].";
+    field(prefix + "code", actual.details[i].code, expected.details[i].code);
+    field(prefix + "target", actual.details[i].target, expected.details[i].target);
+    field(prefix + "message", actual.details[i].message, expected.details[i].message);
+  }
+  if (actual.details.size() != expected.details.size()) {
+    *listener << "\n  details: got " << ::testing::PrintToString(actual.details) << ", want "
+              << ::testing::PrintToString(expected.details);
+  }
   return same;
 }
 
-}  // namespace testing_internal
+}  // namespace testutil
 
 // Matches an Error equal to `expected` in every field.
 MATCHER_P(EqualsError, expected, "is " + ::testing::PrintToString(expected)) {
-  return testing_internal::CompareErrors(arg, expected, result_listener);
+  return testutil::CompareErrors(arg, expected, result_listener);
 }
 
 // Matches a failed Status/Result whose error equals `expected` in every field.
@@ -98,58 +119,14 @@ MATCHER_P(FailsWith, expected, "fails with " + ::testing::PrintToString(expected
     *result_listener << "which succeeded";
     return false;
   }
-  return testing_internal::CompareErrors(arg.error(), expected, result_listener);
+  return testutil::CompareErrors(arg.error(), expected, result_listener);
 }
 
-// Matches a successful Status/Result.
+// Matches a successful Status/Result, printing the error otherwise.
 MATCHER(Succeeds, "succeeds") {
   if (arg.has_value()) return true;
-  *result_listener << "which failed";
+  *result_listener << "which failed with " << ::testing::PrintToString(arg.error());
   return false;
 }
-
-// The Graph errors the domain code reports, written out in full.
-namespace expected {
-
-inline Error BadRequest(std::string message, std::string target) {
-  return Error{.kind = ErrorKind::kInvalidArgument,
-               .http_status = 400,
-               .code = "Request_BadRequest",
-               .message = std::move(message),
-               .target = std::move(target)};
-}
-
-inline Error InvalidValue(const std::string& property) {
-  return BadRequest("Invalid value specified for property '" + property + "' of resource 'User'.",
-                    property);
-}
-
-inline Error Required(const std::string& property) {
-  return BadRequest("A value is required for property '" + property + "' of resource 'User'.",
-                    property);
-}
-
-inline Error Unknown(const std::string& property) {
-  return BadRequest(
-      "Property '" + property + "' does not exist as a declared property or extension property.",
-      property);
-}
-
-inline Error ReadOnly(const std::string& property) {
-  return BadRequest("Property '" + property + "' is read-only and cannot be set.", property);
-}
-
-inline Error InvalidUpn() {
-  return BadRequest("Property userPrincipalName is invalid.", "userPrincipalName");
-}
-
-inline Error PasswordComplexity() {
-  return BadRequest(
-      "The specified password does not comply with password complexity requirements. Please "
-      "provide a different password.",
-      "passwordProfile");
-}
-
-}  // namespace expected
 
 }  // namespace admin365
