@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <vector>
 
@@ -83,33 +86,48 @@ bool PasswordHasher::IsKeyedHash(std::string_view stored) {
   return stored.starts_with(kKeyedPrefix);
 }
 
-Result<PasswordKey> LoadOrCreatePasswordKey(const std::filesystem::path& path, Random& random) {
+namespace {
+
+Result<PasswordKey> ReadPasswordKey(const std::filesystem::path& path) {
   PasswordKey key;
-  if (std::filesystem::exists(path)) {
-    std::ifstream in(path, std::ios::binary);
-    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() != key.size()) {
-      return Fail(Error::Internal(
-          fmt::format("The password key {} is corrupt: {} bytes instead of {}.", path.string(),
-                      bytes.size(), key.size())));
-    }
-    std::copy(bytes.begin(), bytes.end(), key.begin());
-    return key;
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() != key.size()) {
+    return Fail(Error::Internal(fmt::format("The password key {} is corrupt: {} bytes instead of {}.",
+                                            path.string(), bytes.size(), key.size())));
   }
+  std::copy(bytes.begin(), bytes.end(), key.begin());
+  return key;
+}
+
+}  // namespace
+
+Result<PasswordKey> LoadOrCreatePasswordKey(const std::filesystem::path& path, Random& random) {
+  if (std::filesystem::exists(path)) return ReadPasswordKey(path);
+  // Write the whole key to a private temporary file, then link it into place: link() is
+  // atomic and fails if another process created the key first, in which case that key wins
+  // and is read complete.
+  PasswordKey key;
   random.Fill(key);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  std::array<std::uint8_t, 8> suffix;
+  random.Fill(suffix);
+  const std::filesystem::path temporary = fmt::format(
+      "{}.{}.{:02x}.tmp", path.string(), ::getpid(), fmt::join(suffix, ""));
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) {
-    return Fail(Error::Internal(fmt::format("Cannot create {}: {}", path.string(),
-                                            std::strerror(errno))));
+    return Fail(Error::Internal(
+        fmt::format("Cannot create {}: {}", temporary.string(), std::strerror(errno))));
   }
   const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
                        ::fsync(fd) == 0;
   ::close(fd);
-  if (!written) {
-    std::filesystem::remove(path);
-    return Fail(Error::Internal(fmt::format("Cannot write {}", path.string())));
-  }
-  return key;
+  const bool linked = written && ::link(temporary.c_str(), path.c_str()) == 0;
+  const int link_error = errno;
+  std::filesystem::remove(temporary);
+  if (linked) return key;
+  if (written && link_error == EEXIST) return ReadPasswordKey(path);
+  return Fail(Error::Internal(fmt::format("Cannot write {}: {}", path.string(),
+                                          std::strerror(link_error))));
 }
 
 }  // namespace admin365

@@ -5,6 +5,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <thread>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -126,6 +128,27 @@ TEST_F(PasswordKeyTest, CreatesAnOwnerOnlyKeyAndReadsItBack) {
   auto reread = LoadOrCreatePasswordKey(path, other_random);
   ASSERT_THAT(reread, Succeeds());
   EXPECT_EQ(*reread, *key);
+}
+
+TEST_F(PasswordKeyTest, ConcurrentFirstOpensAllGetTheSameCompleteKey) {
+  const std::filesystem::path path = dir_ / "password.key";
+  constexpr int kThreads = 8;
+  std::vector<Result<PasswordKey>> keys(kThreads, Fail(Error::Internal("not run")));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      SeededRandom random(100 + i);
+      keys[i] = LoadOrCreatePasswordKey(path, random);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const Result<PasswordKey>& key : keys) {
+    ASSERT_THAT(key, Succeeds());
+    EXPECT_EQ(*key, *keys.front());
+  }
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir_)) ++files;
+  EXPECT_EQ(files, 1u);  // no temporary file left behind
 }
 
 TEST_F(PasswordKeyTest, ACorruptKeyIsAnError) {
