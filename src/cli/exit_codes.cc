@@ -30,7 +30,9 @@ std::string HintFor(const Error& error) {
     return "Give the user's object id (a GUID) or its userPrincipalName (name@domain).";
   }
   if (error.message.starts_with("A value is required")) {
-    return fmt::format("Give --{} (see 'admin365 user add --help').", OptionName(target));
+    const bool group = error.message.ends_with("of resource 'Group'.");
+    return fmt::format("Give --{} (see 'admin365 {} add --help').", OptionName(target),
+                       group ? "group" : "user");
   }
   if (error.kind == ErrorKind::kConflict && target == "userPrincipalName") {
     return "Choose another --user-principal-name; 'admin365 user get NAME' shows who holds it.";
@@ -54,8 +56,24 @@ std::string HintFor(const Error& error) {
   if (target == "usageLocation") {
     return "Use a two-letter ISO 3166-1 country code such as US, GB or FR.";
   }
+  if (error.kind == ErrorKind::kConflict && target == "mailNickname") {
+    return "Another Microsoft 365 group has this mail nickname; choose another ('admin365 group "
+           "list' shows them).";
+  }
   if (target == "mailNickname") {
     return "Use at most 64 ASCII characters, without spaces or @ ( ) \\ [ ] \" ; : < > ,";
+  }
+  if (error.message.starts_with("Unable to update the specified properties for on-premises")) {
+    return "The user is synchronized from on-premises Active Directory: change or delete it "
+           "there (rehearse with 'admin365 user sync'). In the cloud only usageLocation, "
+           "userType, licences, groups, sessions and MFA can change.";
+  }
+  if (target == "phoneNumber") {
+    return "Write the number as +{country code} {number}, optionally x{extension}: "
+           "\"+1 4255550100\" or \"+44 2079460000x123\".";
+  }
+  if (target == "allowedMethods" || target == "userPreferredMethodForSecondaryAuthentication") {
+    return "Use push, oath, voiceMobile, voiceAlternateMobile, voiceOffice or sms.";
   }
   if (error.message.starts_with("Invalid value specified")) {
     return fmt::format("Check the value of {}: its length and allowed characters are in "

@@ -1,9 +1,244 @@
-#include "cli/commands.h"
+// `group`: security and Microsoft 365 groups, their members and (group-based licensing)
+// their licences. A GROUP argument is an object id, or a display name that exactly one
+// group has (case-insensitive for ASCII letters).
 
-#pragma GCC diagnostic ignored "-Wunused-parameter"  // SCAFFOLD: remove with the placeholder
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "common/ascii.h"
+#include "common/random.h"
+#include "domain/graph_errors.h"
+#include "engine/sku_catalog.h"
 
 namespace admin365::cli {
 
-void AddGroupCommands(CLI::App& app, Context& context) {}  // SCAFFOLD: registers nothing yet
+namespace {
+
+// The group `name_or_id` names. Errors: the directory's for an id; ResourceNotFound or
+// AmbiguousGroupName for a display name.
+Result<Group> ResolveGroup(admin365::Directory& directory, const std::string& name_or_id) {
+  if (IsUuid(name_or_id)) return directory.GetGroup(name_or_id);
+  ASSIGN_OR_RETURN(std::vector<Group> groups, directory.ListGroups());
+  std::vector<Group> named;
+  for (Group& group : groups) {
+    if (AsciiIEquals(group.display_name, name_or_id)) named.push_back(std::move(group));
+  }
+  if (named.empty()) return Fail(errors::ResourceNotFound(name_or_id));
+  if (named.size() > 1) return Fail(errors::AmbiguousGroupName(name_or_id));
+  return std::move(named.front());
+}
+
+// Runs `action(directory, group)` for the GROUP argument of `command`.
+template <class Action>
+void OnGroup(Context& context, const std::string& name_or_id, Action action) {
+  auto directory = context.Directory();
+  if (!directory) return context.Fail(directory.error());
+  auto group = ResolveGroup(**directory, name_or_id);
+  if (!group) return context.Fail(group.error());
+  action(**directory, *group);
+}
+
+struct NewGroupOptions {
+  NewGroup request;
+  std::string type = "security";
+  std::string description;
+};
+
+void AddGroupAdd(CLI::App& group, Context& context) {
+  auto options = std::make_shared<NewGroupOptions>();
+  CLI::App* add = group.add_subcommand("add", "Create a group (New-MgGroup / POST /groups)");
+  add->add_option("--display-name", options->request.display_name,
+                  "displayName (at most 256 characters)")
+      ->required();
+  add->add_option("--mail-nickname,--alias", options->request.mail_nickname,
+                  "mailNickname (at most 64 ASCII characters)")
+      ->required();
+  add->add_option("--type", options->type,
+                  "security (the default) or m365 (a Microsoft 365 group, with a mailbox)")
+      ->check(CLI::IsMember({"security", "m365"}));
+  add->add_option("--description", options->description, "description (at most 1024 characters)");
+  add->callback([&context, options] {
+    NewGroup request = options->request;
+    if (options->type == "m365") {
+      request.mail_enabled = true;
+      request.security_enabled = false;
+      request.group_types = {"Unified"};
+    }
+    if (!options->description.empty()) request.description = options->description;
+    auto directory = context.Directory();
+    if (!directory) return context.Fail(directory.error());
+    auto created = (*directory)->CreateGroup(context.actor(), request);
+    if (!created) return context.Fail(created.error());
+    context.Print({GroupRecord(*created, {})}, true);
+  });
+}
+
+void AddGroupGetListRemove(CLI::App& group, Context& context) {
+  auto get_name = std::make_shared<std::string>();
+  CLI::App* get = group.add_subcommand("get", "Show one group");
+  get->add_option("group", *get_name, "Object id or display name")->required();
+  get->callback([&context, get_name] {
+    OnGroup(context, *get_name, [&context](admin365::Directory&, const Group& found) {
+      context.Print({GroupRecord(found, {})}, true);
+    });
+  });
+
+  auto columns = std::make_shared<std::vector<std::string>>(GroupListColumns());
+  CLI::App* list = group.add_subcommand("list", "List the groups by display name");
+  list->add_option("--select", *columns, "The properties to show")
+      ->delimiter(',')
+      ->capture_default_str();
+  list->callback([&context, columns] {
+    auto directory = context.Directory();
+    if (!directory) return context.Fail(directory.error());
+    auto groups = (*directory)->ListGroups();
+    if (!groups) return context.Fail(groups.error());
+    std::vector<Record> records;
+    for (const Group& g : *groups) records.push_back(GroupRecord(g, *columns));
+    context.Print(records, false);
+  });
+
+  auto remove_name = std::make_shared<std::string>();
+  CLI::App* remove = group.add_subcommand(
+      "remove", "Delete a group for good (its members stay; a licensed group cannot be deleted)");
+  remove->add_option("group", *remove_name, "Object id or display name")->required();
+  remove->callback([&context, remove_name] {
+    OnGroup(context, *remove_name, [&context](admin365::Directory& directory, const Group& found) {
+      if (auto status = directory.DeleteGroup(context.actor(), found.id); !status) {
+        return context.Fail(status.error());
+      }
+      fmt::print("Permanently deleted group {} ({})\n", found.display_name, found.id);
+    });
+  });
+}
+
+void AddGroupMemberCommands(CLI::App& group, Context& context) {
+  CLI::App* member = group.add_subcommand("member", "Manage a group's members (users)");
+  member->require_subcommand(1);
+
+  struct Names {
+    std::string group;
+    std::string user;
+  };
+  auto add_names = std::make_shared<Names>();
+  CLI::App* add = member->add_subcommand("add", "Add a user to the group");
+  add->add_option("group", add_names->group, "Object id or display name")->required();
+  add->add_option("user", add_names->user, "Object id or userPrincipalName")->required();
+  add->callback([&context, add_names] {
+    OnGroup(
+        context, add_names->group,
+        [&context, add_names](admin365::Directory& directory, const Group& found) {
+          if (auto status = directory.AddGroupMember(context.actor(), found.id, add_names->user);
+              !status) {
+            return context.Fail(status.error());
+          }
+          fmt::print("Added {} to {}\n", add_names->user, found.display_name);
+        });
+  });
+
+  auto remove_names = std::make_shared<Names>();
+  CLI::App* remove = member->add_subcommand("remove", "Remove a user from the group");
+  remove->add_option("group", remove_names->group, "Object id or display name")->required();
+  remove->add_option("user", remove_names->user, "Object id or userPrincipalName")->required();
+  remove->callback([&context, remove_names] {
+    OnGroup(context, remove_names->group,
+            [&context, remove_names](admin365::Directory& directory, const Group& found) {
+              if (auto status =
+                      directory.RemoveGroupMember(context.actor(), found.id, remove_names->user);
+                  !status) {
+                return context.Fail(status.error());
+              }
+              fmt::print("Removed {} from {}\n", remove_names->user, found.display_name);
+            });
+  });
+
+  auto list_name = std::make_shared<std::string>();
+  CLI::App* list = member->add_subcommand("list", "List the group's members by display name");
+  list->add_option("group", *list_name, "Object id or display name")->required();
+  list->callback([&context, list_name] {
+    OnGroup(context, *list_name, [&context](admin365::Directory& directory, const Group& found) {
+      auto members = directory.ListGroupMembers(found.id);
+      if (!members) return context.Fail(members.error());
+      std::vector<Record> records;
+      for (const DirectoryObjectRef& m : *members) records.push_back(DirectoryObjectRecord(m));
+      context.Print(records, false);
+    });
+  });
+}
+
+struct GroupLicenseOptions {
+  std::string group;
+  std::string sku;                          // a skuPartNumber or skuId
+  std::vector<std::string> disabled_plans;  // plan names or ids, of the added SKU
+};
+
+// The plan ids of `plans` (names or ids, case-insensitive) in the SKU. A plan the SKU lacks
+// is passed on as given, for the directory to refuse with Graph's error.
+std::vector<std::string> PlanIds(const std::string& sku_id, const std::vector<std::string>& plans) {
+  auto catalog = engine::SkuCatalog::BuiltIn();
+  const Sku* sku = catalog ? (*catalog)->FindById(sku_id) : nullptr;
+  std::vector<std::string> ids;
+  for (const std::string& given : plans) {
+    const ServicePlan* plan = sku != nullptr ? engine::FindServicePlan(*sku, given) : nullptr;
+    ids.push_back(plan != nullptr ? plan->service_plan_id : given);
+  }
+  return ids;
+}
+
+// One group assignLicense call adding (`add`) or removing the option's SKU, then the group.
+void AssignGroupLicense(Context& context, const GroupLicenseOptions& options, bool add) {
+  auto directory = context.Directory();
+  if (!directory) return context.Fail(directory.error());
+  auto group = ResolveGroup(**directory, options.group);
+  if (!group) return context.Fail(group.error());
+  auto sku_id = (*directory)->ResolveSkuId(options.sku);
+  if (!sku_id) return context.Fail(sku_id.error());
+  LicenseChange change;
+  if (add) {
+    change.add_licenses.push_back(
+        {.sku_id = *sku_id, .disabled_plans = PlanIds(*sku_id, options.disabled_plans)});
+  } else {
+    change.remove_licenses.push_back(*sku_id);
+  }
+  auto updated = (*directory)->AssignGroupLicense(context.actor(), group->id, change);
+  if (!updated) return context.Fail(updated.error());
+  context.Print({GroupRecord(*updated, {})}, true);
+}
+
+void AddGroupLicenseCommands(CLI::App& group, Context& context) {
+  CLI::App* license = group.add_subcommand(
+      "license", "Group-based licensing: licences the group's direct members inherit");
+  license->require_subcommand(1);
+  const char* sku_help = "A skuPartNumber (ENTERPRISEPACK) or skuId";
+
+  auto add = std::make_shared<GroupLicenseOptions>();
+  CLI::App* add_command = license->add_subcommand(
+      "add", "Add a licence to the group (or change its disabled plans); members inherit it");
+  add_command->add_option("group", add->group, "Object id or display name")->required();
+  add_command->add_option("--sku", add->sku, sku_help)->required();
+  add_command
+      ->add_option("--disabled-plans", add->disabled_plans,
+                   "Service plans to turn off, by name (SWAY) or id, comma-separated")
+      ->delimiter(',');
+  add_command->callback([&context, add] { AssignGroupLicense(context, *add, true); });
+
+  auto remove = std::make_shared<GroupLicenseOptions>();
+  CLI::App* remove_command =
+      license->add_subcommand("remove", "Remove a licence from the group and its members");
+  remove_command->add_option("group", remove->group, "Object id or display name")->required();
+  remove_command->add_option("--sku", remove->sku, sku_help)->required();
+  remove_command->callback([&context, remove] { AssignGroupLicense(context, *remove, false); });
+}
+
+}  // namespace
+
+void AddGroupCommands(CLI::App& app, Context& context) {
+  CLI::App* group = app.add_subcommand("group", "Manage security and Microsoft 365 groups");
+  group->require_subcommand(1);
+  AddGroupAdd(*group, context);
+  AddGroupGetListRemove(*group, context);
+  AddGroupMemberCommands(*group, context);
+  AddGroupLicenseCommands(*group, context);
+}
 
 }  // namespace admin365::cli

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "common/ascii.h"
 #include "common/clock.h"
 #include "domain/user_properties.h"
 
@@ -122,20 +123,85 @@ void Render(std::FILE* out, OutputFormat format, const std::vector<Record>& reco
   }
 }
 
+namespace {
+
+// A user's licences, which the property catalogue does not hold: assignedLicenses as SKU
+// ids, assignedPlans as "<service> <servicePlanId> <capabilityStatus>".
+Record UserLicenseFields(const User& user) {
+  std::vector<std::string> licenses;
+  for (const AssignedLicense& license : user.assigned_licenses) licenses.push_back(license.sku_id);
+  std::vector<std::string> plans;
+  for (const AssignedPlan& plan : user.assigned_plans) {
+    plans.push_back(
+        fmt::format("{} {} {}", plan.service, plan.service_plan_id, plan.capability_status));
+  }
+  return {{"assignedLicenses", licenses}, {"assignedPlans", plans}};
+}
+
+}  // namespace
+
 Record UserRecord(const User& user, const std::vector<std::string>& columns) {
   Record record;
+  const Record licenses = UserLicenseFields(user);
   if (columns.empty()) {
     for (const UserProperty& property : AllUserProperties()) {
       record.emplace_back(std::string(property.name), GetUserProperty(user, property));
     }
+    record.insert(record.end(), licenses.begin(), licenses.end());
     return record;
   }
   for (const std::string& column : columns) {
     if (const UserProperty* property = FindUserProperty(column)) {
       record.emplace_back(std::string(property->name), GetUserProperty(user, *property));
     }
+    for (const auto& field : licenses) {
+      if (AsciiIEquals(field.first, column)) record.push_back(field);
+    }
   }
   return record;
+}
+
+Record GroupRecord(const Group& group, const std::vector<std::string>& columns) {
+  const auto optional = [](const std::optional<std::string>& value) -> PropertyValue {
+    if (value) return *value;
+    return std::monostate();
+  };
+  std::vector<std::string> licenses;
+  for (const AssignedLicense& license : group.assigned_licenses) {
+    licenses.push_back(license.sku_id);
+  }
+  Record all = {{"id", group.id},
+                {"displayName", group.display_name},
+                {"description", optional(group.description)},
+                {"mailNickname", group.mail_nickname},
+                {"mail", optional(group.mail)},
+                {"mailEnabled", group.mail_enabled},
+                {"securityEnabled", group.security_enabled},
+                {"groupTypes", group.group_types},
+                {"proxyAddresses", group.proxy_addresses},
+                {"assignedLicenses", licenses},
+                {"createdDateTime", Iso(group.created_date_time)}};
+  if (columns.empty()) return all;
+  Record record;
+  for (const std::string& column : columns) {
+    const auto it = std::find_if(all.begin(), all.end(), [&](const auto& field) {
+      return AsciiIEquals(field.first, column);
+    });
+    if (it != all.end()) record.push_back(*it);
+  }
+  return record;
+}
+
+const std::vector<std::string>& GroupListColumns() {
+  static const std::vector<std::string> columns = {"displayName", "id", "mailNickname",
+                                                   "groupTypes", "mail"};
+  return columns;
+}
+
+Record DirectoryObjectRecord(const DirectoryObjectRef& object) {
+  return {{"id", object.id},
+          {"displayName", object.display_name},
+          {"userPrincipalName", object.user_principal_name}};
 }
 
 Record DomainRecord(const Domain& domain) {
@@ -167,6 +233,51 @@ Record AuditRecord(const AuditEvent& event) {
           {"targetId", event.target_id},
           {"target", event.target_name},
           {"modifiedProperties", changes}};
+}
+
+Record SubscriptionRecord(const SubscribedSku& sku, std::string_view tenant_label) {
+  const auto units = [](long long count) { return std::to_string(count); };
+  return {{"accountSkuId", fmt::format("{}:{}", tenant_label, sku.sku.sku_part_number)},
+          {"skuPartNumber", sku.sku.sku_part_number},
+          {"skuId", sku.sku.sku_id},
+          {"capabilityStatus", sku.capability_status},
+          {"enabledUnits", units(sku.enabled_units)},
+          {"consumedUnits", units(sku.consumed_units)},
+          {"availableUnits", units(std::max(0LL, sku.available_units()))},
+          {"warningUnits", units(sku.warning_units)},
+          {"suspendedUnits", units(sku.suspended_units)}};
+}
+
+std::vector<Record> ServicePlanRecords(const SubscribedSku& sku, std::string_view tenant_label) {
+  std::vector<Record> records;
+  for (const ServicePlan& plan : sku.sku.service_plans) {
+    records.push_back(
+        {{"accountSkuId", fmt::format("{}:{}", tenant_label, sku.sku.sku_part_number)},
+         {"servicePlanName", plan.service_plan_name},
+         {"servicePlanId", plan.service_plan_id},
+         {"friendlyName", plan.friendly_name}});
+  }
+  return records;
+}
+
+std::vector<Record> LicenseDetailRecords(const std::vector<engine::LicenseDetail>& details) {
+  std::vector<Record> records;
+  for (const engine::LicenseDetail& detail : details) {
+    const std::string assigned_by =
+        detail.assigned_by_group.empty() ? "direct" : "group " + detail.assigned_by_group;
+    const std::string state =
+        detail.error == "None" ? detail.state : fmt::format("{} ({})", detail.state, detail.error);
+    for (const engine::ServicePlanDetail& plan : detail.service_plans) {
+      records.push_back({{"skuPartNumber", detail.sku_part_number},
+                         {"skuId", detail.sku_id},
+                         {"assignedBy", assigned_by},
+                         {"state", state},
+                         {"servicePlanName", plan.service_plan_name},
+                         {"servicePlanId", plan.service_plan_id},
+                         {"provisioningStatus", plan.provisioning_status}});
+    }
+  }
+  return records;
 }
 
 std::string OptionName(std::string_view property) {

@@ -142,17 +142,21 @@ class Directory {
 
   // Applies a partial update with creation's validation. A new userPrincipalName must use
   // a verified domain and be unique; the old one stays as a secondary "smtp:" proxy
-  // address when the user has a mailbox address. Errors: as CreateUser, plus
-  // ResourceNotFound.
+  // address when the user has a mailbox address. For a synchronized user
+  // (onPremisesSyncEnabled true), a patch naming any on-premises mastered property
+  // (domain/hybrid_identity.h) fails whole with OnPremisesMastered. Errors: as CreateUser,
+  // plus ResourceNotFound, OnPremisesMastered, ObjectConflict("onPremisesImmutableId").
   virtual Result<User> UpdateUser(const Actor& actor, std::string_view user,
                                   const PropertyMap& patch) = 0;
 
   // Sets the password. Returns the generated password, or "" when one was given.
-  // Errors: ResourceNotFound, PasswordComplexity.
+  // Errors: ResourceNotFound, PasswordComplexity; PasswordWritebackDisabled for a
+  // synchronized user.
   virtual Result<std::string> SetPassword(const Actor& actor, std::string_view user,
                                           const PasswordChange& change) = 0;
 
-  // Moves a user to the recycle bin. Errors: ResourceNotFound.
+  // Moves a user to the recycle bin. Errors: ResourceNotFound; OnPremisesMastered for a
+  // synchronized user (it is deleted on-premises).
   virtual Status DeleteUser(const Actor& actor, std::string_view user) = 0;
 
   // --- Recycle bin (directory/deletedItems) ---
@@ -186,61 +190,104 @@ class Directory {
                                      const LicenseChange& change) = 0;
 
   // --- Groups and membership (§3.5) ---
+  //
+  // `group` is a group's object id (a GUID, any case): InvalidObjectIdentifier otherwise,
+  // ResourceNotFound(group) when no group has it. `member` and `user` are a user's id or
+  // UPN, as everywhere. Groups are deleted for good (no recycle bin). Members are users;
+  // soft-deleted ones are hidden from every listing and come back with their restore.
 
+  // Creates a security group (securityEnabled, not mailEnabled, no groupTypes) or a
+  // Microsoft 365 group (groupTypes ["Unified"], mailEnabled), which gets mail
+  // "<mailNickname>@<default domain>" and that address as its "SMTP:" proxy address.
+  // Errors, in this order: RequiredProperty(displayName | mailNickname, "Group");
+  // InvalidPropertyValue(displayName | mailNickname | description | groupTypes | mailEnabled,
+  // "Group"); MailEnabledGroupNotSupported (any other kind of group);
+  // ObjectConflict("mailNickname") (another Microsoft 365 group's), ObjectConflict
+  // ("proxyAddresses") (a user's or group's address, or a user's UPN); DirectoryQuotaExceeded.
   virtual Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) = 0;
-  // `group`: an object id. Errors: ResourceNotFound, InvalidObjectIdentifier.
   virtual Result<Group> GetGroup(std::string_view group) = 0;
+  // Every group, by displayName then id.
   virtual Result<std::vector<Group>> ListGroups() = 0;
+  // Errors: GroupHasLicenses (remove its licences first).
   virtual Status DeleteGroup(const Actor& actor, std::string_view group) = 0;
-  // `member`: a user's id or UPN. Errors: ResourceNotFound; adding an existing member gives
-  // Entra's "One or more added object references already exist ..." error.
+  // Errors: MemberAlreadyExists. A member of a licensed group takes its licences.
   virtual Status AddGroupMember(const Actor& actor, std::string_view group,
                                 std::string_view member) = 0;
+  // Errors: ResourceNotFound(group's id) when `member` is not a member (Graph names the
+  // group). The member loses the licences it inherited from the group.
   virtual Status RemoveGroupMember(const Actor& actor, std::string_view group,
                                    std::string_view member) = 0;
+  // Active members, by displayName then id.
   virtual Result<std::vector<DirectoryObjectRef>> ListGroupMembers(std::string_view group) = 0;
-  // The groups a user is a direct member of.
+  // The groups a user is a direct member of, by displayName then id.
   virtual Result<std::vector<Group>> ListMemberOf(std::string_view user) = 0;
-  // Group-based licensing: the group's licences flow to its direct members.
+  // Group-based licensing (assignLicense on a group): changes the group's licences, then
+  // brings every direct member's inherited licences in line, an empty change included.
+  // Members' failures are recorded in their licence states (CountViolation,
+  // UniquenessViolation), not returned. Errors: InvalidCompanyLicense, InvalidDisabledPlan,
+  // GroupLicenseNotAssigned.
   virtual Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
                                            const LicenseChange& change) = 0;
 
   // --- Manager (§3.5) ---
+  //
+  // A manager is an active user; deleting it removes its direct reports' links. Cycles are
+  // allowed, as in Entra.
 
-  // Errors: ResourceNotFound for either user; a user cannot manage themself.
+  // Sets or replaces the manager (setting the same one again changes nothing). Errors:
+  // ResourceNotFound for the user, then for the manager; ManagerIsSelf.
   virtual Status SetManager(const Actor& actor, std::string_view user,
                             std::string_view manager) = 0;
   // Errors: ResourceNotFound("manager") when the user has none.
   virtual Result<DirectoryObjectRef> GetManager(std::string_view user) = 0;
+  // Errors: ResourceNotFound("manager") when the user has none.
   virtual Status RemoveManager(const Actor& actor, std::string_view user) = 0;
+  // The active users the user manages, by displayName then id.
   virtual Result<std::vector<DirectoryObjectRef>> ListDirectReports(std::string_view user) = 0;
 
   // --- Sessions and authentication (§3.7) ---
+  // Each of these takes a `user` as above (errors ResourceNotFound, InvalidObjectIdentifier)
+  // and works for synchronized users too. Rules and messages: domain/authentication_rules.h
+  // and docs/entra-rules.md, "Sessions, MFA and synced users". A write that changes
+  // nothing succeeds and records nothing.
 
-  // Sets signInSessionsValidFromDateTime to now (revokeSignInSessions).
+  // Sets signInSessionsValidFromDateTime to now (revokeSignInSessions); returns the user.
   virtual Result<User> RevokeSignInSessions(const Actor& actor, std::string_view user) = 0;
 
+  // The MFA state, the password, phone and email methods, the allowed methods and the
+  // sign-in preferences (defaults where none were set).
   virtual Result<AuthenticationInfo> GetAuthenticationInfo(std::string_view user) = 0;
   virtual Status SetPerUserMfaState(const Actor& actor, std::string_view user,
                                     PerUserMfaState state) = 0;
   // Adds or replaces the phone method of `phone.phone_type`; removes it when the number is
-  // empty. Returns the stored method (with its fixed id).
+  // empty (returning an empty method). Returns the stored method (with its fixed id).
+  // Errors: InvalidPhoneType, InvalidPhoneNumber, AlternateMobileNeedsMobile; when
+  // removing, RemovePhoneMethod's.
   virtual Result<PhoneMethod> SetPhoneMethod(const Actor& actor, std::string_view user,
                                              const PhoneMethod& phone) = 0;
+  // A default method that used the phone falls back to none. Errors: InvalidPhoneType,
+  // ResourceNotFound(method id) when there is none, MobileNeededByAlternateMobile.
   virtual Status RemovePhoneMethod(const Actor& actor, std::string_view user,
                                    std::string_view phone_type) = 0;
-  // Sets (or, with an empty address, removes) the email method.
+  // Sets (or, with an empty address, removes) the email method. Errors:
+  // InvalidEmailMethodAddress; ResourceNotFound(method id) when removing none.
   virtual Status SetEmailMethod(const Actor& actor, std::string_view user,
                                 std::string_view email_address) = 0;
+  // Empty allows every method; a default method no longer allowed falls back to none.
+  // Errors: InvalidPropertyValue("allowedMethods").
   virtual Status SetAllowedMethods(const Actor& actor, std::string_view user,
                                    const std::vector<std::string>& methods) = 0;
+  // Errors: InvalidAuthenticationMethod, MethodNotAllowed, DefaultMethodNotRegistered.
   virtual Status SetSignInPreferences(const Actor& actor, std::string_view user,
                                       const SignInPreferences& preferences) = 0;
 
   // --- Classic cmdlet jobs (§6) ---
 
-  // Enable-MSOnlineUser: enables the user (cloud users), sets the password, the usage
-  // location and adds the licences, all or nothing.
+  // Enable-MSOnlineUser: enables the user (cloud users: a synchronized user's
+  // accountEnabled is on-premises AD's), sets the password, the usage location and adds the
+  // licences, all or nothing. Errors: RequiredProperty("passwordProfile") with neither a
+  // password nor `generate`; PasswordComplexity; InvalidPropertyValue("usageLocation");
+  // AssignLicense's.
   virtual Result<ActivatedUser> ActivateUser(const Actor& actor, std::string_view user,
                                              const ActivateRequest& request) = 0;
 

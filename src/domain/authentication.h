@@ -6,7 +6,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "common/clock.h"
 
 namespace admin365 {
 
@@ -19,6 +22,14 @@ inline constexpr std::string_view kOfficePhoneMethodId = "e37fc753-ff3b-4958-948
 inline constexpr std::string_view kEmailMethodId = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f";
 
 enum class PerUserMfaState { kDisabled, kEnabled, kEnforced };
+
+// The password method every user has. Graph never returns the password itself.
+struct PasswordMethod {
+  std::string id = std::string(kPasswordMethodId);
+  UnixSeconds created_date_time = 0;  // when the password was last set
+
+  friend bool operator==(const PasswordMethod&, const PasswordMethod&) = default;
+};
 
 struct PhoneMethod {
   std::string id;            // one of the three fixed phone ids
@@ -47,7 +58,8 @@ struct SignInPreferences {
 
 struct AuthenticationInfo {
   PerUserMfaState per_user_mfa_state = PerUserMfaState::kDisabled;
-  std::vector<PhoneMethod> phone_methods;
+  PasswordMethod password_method;
+  std::vector<PhoneMethod> phone_methods;  // in the order mobile, alternateMobile, office
   std::optional<EmailMethod> email_method;
   // The secondary methods the user may register and use (M365 Manager Plus's "allowed MFA
   // methods"); empty = every method the tenant allows.

@@ -1,6 +1,7 @@
 #include "domain/graph_errors.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace admin365::errors {
 
@@ -170,8 +171,166 @@ Error TenantAlreadyInitialised() {
 
 // --- Licences ---
 
+namespace {
+
+Error LicensingPrecondition(std::string message, std::string target = {}) {
+  Error error = BadRequest(std::move(message), std::move(target));
+  error.kind = ErrorKind::kFailedPrecondition;
+  return error;
+}
+
+}  // namespace
+
+Error InvalidUsageLocationForLicense() {
+  return LicensingPrecondition(
+      "License assignment cannot be done for user with invalid usage location.", "usageLocation");
+}
+
+Error InvalidCompanyLicense(std::string_view sku_id) {
+  return BadRequest(
+      fmt::format("License {} does not correspond to a valid company License.", sku_id), "skuId");
+}
+
+Error NoAvailableLicenses(std::string_view sku_id) {
+  return LicensingPrecondition(
+      fmt::format("Subscription with SKU {} does not have any available licenses.", sku_id));
+}
+
+Error InvalidDisabledPlan(std::string_view sku_id, std::string_view plan) {
+  return BadRequest(
+      fmt::format("Service plan {} does not correspond to a valid service plan of License {}.",
+                  plan, sku_id),
+      "disabledPlans");
+}
+
+Error LicenseNotAssigned() {
+  return BadRequest("User does not have a corresponding license.", "removeLicenses");
+}
+
+Error LicenseInheritedFromGroup() {
+  return LicensingPrecondition(
+      "User license is inherited from group membership and cannot be removed directly from the "
+      "user.",
+      "removeLicenses");
+}
+
+Error UnknownProduct(std::string_view name) {
+  Error error = BadRequest(fmt::format("Product '{}' is not in the licensing catalogue.", name));
+  error.kind = ErrorKind::kNotFound;
+  return error;
+}
+
+Error AmbiguousProduct(std::string_view sku_part_number, const std::vector<std::string>& sku_ids) {
+  return BadRequest(fmt::format("Product '{}' names several SKUs: {}. Give the skuId.",
+                                sku_part_number, fmt::join(sku_ids, ", ")));
+}
+
+Error SubscriptionExists(std::string_view sku_part_number, std::string_view sku_id) {
+  return Conflict(fmt::format("The tenant already has a subscription to {} ({}). Change its "
+                              "units instead.",
+                              sku_part_number, sku_id),
+                  "skuId");
+}
+
+Error UnitsBelowConsumed(std::string_view sku_id, long long consumed, long long units) {
+  return LicensingPrecondition(
+      fmt::format("Subscription with SKU {} has {} licenses assigned, more than "
+                  "{}. Remove licenses from users first.",
+                  sku_id, consumed, units));
+}
+
 // --- Groups and manager ---
 
+Error MailEnabledGroupNotSupported() {
+  return BadRequest(
+      "The service does not currently support writes of mail-enabled groups. Please ensure "
+      "that the mail-enablement property is unset and the security-enablement property is "
+      "set.",
+      "mailEnabled");
+}
+
+Error MemberAlreadyExists() {
+  return Conflict(
+      "One or more added object references already exist for the following modified "
+      "properties: 'members'.",
+      "members");
+}
+
+Error ManagerIsSelf() { return BadRequest("A user cannot be their own manager.", "manager"); }
+
+Error GroupLicenseNotAssigned() {
+  return BadRequest("Group does not have a corresponding license.", "removeLicenses");
+}
+
+Error GroupHasLicenses(std::string_view id) {
+  Error error = BadRequest(fmt::format(
+      "Unable to delete group '{}' because it has licenses assigned. Remove its licenses first.",
+      id));
+  error.kind = ErrorKind::kFailedPrecondition;
+  return error;
+}
+
+Error AmbiguousGroupName(std::string_view name) {
+  return BadRequest(
+      fmt::format("More than one group is named '{}'. Give the group's object id.", name));
+}
+
 // --- Authentication and hybrid identity ---
+
+namespace {
+
+Error SecurityPrecondition(std::string message) {
+  Error error = BadRequest(std::move(message));
+  error.kind = ErrorKind::kFailedPrecondition;
+  return error;
+}
+
+}  // namespace
+
+Error InvalidPhoneNumber() {
+  return InvalidPropertyValue("phoneNumber", "PhoneAuthenticationMethod");
+}
+
+Error InvalidPhoneType() { return InvalidPropertyValue("phoneType", "PhoneAuthenticationMethod"); }
+
+Error InvalidEmailMethodAddress() {
+  return InvalidPropertyValue("emailAddress", "EmailAuthenticationMethod");
+}
+
+Error InvalidAuthenticationMethod(std::string_view property) {
+  return InvalidPropertyValue(property, "SignInPreferences");
+}
+
+Error AlternateMobileNeedsMobile() {
+  return SecurityPrecondition(
+      "A user must have a mobile phone method before an alternateMobile phone method can be "
+      "added.");
+}
+
+Error MobileNeededByAlternateMobile() {
+  return SecurityPrecondition(
+      "The mobile phone method cannot be removed while an alternateMobile phone method exists. "
+      "Remove the alternateMobile phone method first, or replace the mobile number instead.");
+}
+
+Error MethodNotAllowed(std::string_view method) {
+  return SecurityPrecondition(fmt::format(
+      "The authentication method '{}' is not among the methods this user is allowed to use.",
+      method));
+}
+
+Error DefaultMethodNotRegistered(std::string_view method, std::string_view phone_type) {
+  return SecurityPrecondition(
+      fmt::format("The authentication method '{}' cannot be the default method: the user has no "
+                  "{} phone method registered.",
+                  method, phone_type));
+}
+
+Error PasswordWritebackDisabled() {
+  return SecurityPrecondition(
+      "The password of a user synchronized from on-premises Active Directory cannot be reset in "
+      "the cloud because password writeback is not enabled. Reset it in on-premises Active "
+      "Directory.");
+}
 
 }  // namespace admin365::errors

@@ -7,6 +7,7 @@
 #include "common/ascii.h"
 #include "domain/graph_errors.h"
 #include "domain/mail_nickname.h"
+#include "domain/upn.h"
 #include "domain/usage_location.h"
 
 namespace admin365 {
@@ -45,6 +46,17 @@ constexpr std::array kUserProperties = {
     UserProperty{"mailNickname", kRequiredString, kWritable, 64, 0, false},
     UserProperty{"mobilePhone", kString, kWritable, 64, 0, true},
     UserProperty{"officeLocation", kString, kWritable, 128, 0, true},
+    // Hybrid identity (§3.10): written by Entra Connect (LocalDirectory::SyncUser), read-only
+    // in Graph but for the immutable id of cloud users. No published limits: Active
+    // Directory's sizes (sAMAccountName 20, userPrincipalName and DN 1024), DNS's 255, and 256
+    // for the immutable id (a base64 objectGUID takes 24).
+    UserProperty{"onPremisesDistinguishedName", kString, kReadOnly, 1024, 0, false},
+    UserProperty{"onPremisesDomainName", kString, kReadOnly, 255, 0, false},
+    UserProperty{"onPremisesImmutableId", kString, kWritable, 256, 0, false},
+    UserProperty{"onPremisesLastSyncDateTime", kDateTime, kReadOnly, 0, 0, false},
+    UserProperty{"onPremisesSamAccountName", kString, kReadOnly, 20, 0, false},
+    UserProperty{"onPremisesSyncEnabled", kBool, kReadOnly, 0, 0, false},
+    UserProperty{"onPremisesUserPrincipalName", kString, kReadOnly, 1024, 0, false},
     UserProperty{"otherMails", kStringCollection, kWritable, 256, 0, false},
     UserProperty{"passwordPolicies", kString, kWritable, 256, 0, false},
     UserProperty{"postalCode", kString, kWritable, 40, 0, false},
@@ -83,6 +95,11 @@ auto* OptionalStringField(U& user, std::string_view name) {
   if (name == "usageLocation") return &user.usage_location;
   if (name == "passwordPolicies") return &user.password_policies;
   if (name == "userType") return &user.user_type;
+  if (name == "onPremisesDistinguishedName") return &user.on_premises_distinguished_name;
+  if (name == "onPremisesDomainName") return &user.on_premises_domain_name;
+  if (name == "onPremisesImmutableId") return &user.on_premises_immutable_id;
+  if (name == "onPremisesSamAccountName") return &user.on_premises_sam_account_name;
+  if (name == "onPremisesUserPrincipalName") return &user.on_premises_user_principal_name;
   return Field{nullptr};
 }
 
@@ -110,8 +127,18 @@ std::optional<UnixSeconds> DateTimeField(const User& user, std::string_view name
   if (name == "lastPasswordChangeDateTime") return user.last_password_change_date_time;
   if (name == "signInSessionsValidFromDateTime") return user.sign_in_sessions_valid_from_date_time;
   if (name == "deletedDateTime") return user.deleted_date_time;
+  if (name == "onPremisesLastSyncDateTime") return user.on_premises_last_sync_date_time;
   return std::nullopt;
 }
+
+// accountEnabled, or onPremisesSyncEnabled (null for cloud-only users).
+std::optional<bool> BoolField(const User& user, std::string_view name) {
+  if (name == "onPremisesSyncEnabled") return user.on_premises_sync_enabled;
+  return user.account_enabled;
+}
+
+// Characters Active Directory refuses in a sAMAccountName.
+constexpr std::string_view kSamAccountNameForbidden = "\"/\\[]:;|=,+*?<>@";
 
 bool IsValidPasswordPolicies(std::string_view value) {
   // Exactly the forms Graph documents (entra-graph-facts.md §3.1): "None", or one or both
@@ -145,7 +172,7 @@ bool IsValidPasswordPolicies(std::string_view value) {
 bool PassesValueRule(std::string_view name, std::string_view value) {
   if (name == "mailNickname") return IsValidMailNickname(value);
   if (name == "usageLocation") return IsValidUsageLocation(value);
-  if (name == "mail" || name == "otherMails") {
+  if (name == "mail" || name == "otherMails" || name == "onPremisesUserPrincipalName") {
     // No accented characters; an address needs exactly one '@' with text either side.
     const auto at = value.find('@');
     return IsAscii(value) && at != std::string_view::npos && at > 0 && at + 1 < value.size() &&
@@ -154,6 +181,11 @@ bool PassesValueRule(std::string_view name, std::string_view value) {
   }
   if (name == "passwordPolicies") return IsValidPasswordPolicies(value);
   if (name == "userType") return value == "Member" || value == "Guest";
+  if (name == "onPremisesImmutableId") return value.find_first_of("$_") == std::string_view::npos;
+  if (name == "onPremisesSamAccountName") {
+    return value.find_first_of(kSamAccountNameForbidden) == std::string_view::npos;
+  }
+  if (name == "onPremisesDomainName") return IsValidDomainName(value);
   return true;
 }
 
@@ -221,8 +253,11 @@ PropertyValue GetUserProperty(const User& user, const UserProperty& property) {
       if (!field) return std::monostate{};
       return *field;
     }
-    case kBool:
-      return user.account_enabled;
+    case kBool: {
+      const std::optional<bool> flag = BoolField(user, property.name);
+      if (!flag) return std::monostate{};
+      return *flag;
+    }
     case kStringCollection:
       return *CollectionField(user, property.name);
     case kDateTime: {
@@ -240,6 +275,7 @@ Status SetUserProperty(User& user, const UserProperty& property, const PropertyV
   }
   switch (property.type) {
     case kBool: {
+      // accountEnabled is the only writable boolean.
       const bool* flag = std::get_if<bool>(&value);
       if (flag == nullptr) return Fail(errors::InvalidPropertyValue(property.name));
       user.account_enabled = *flag;
@@ -299,6 +335,10 @@ Status SetUserProperty(User& user, const UserProperty& property, const PropertyV
       break;
   }
   return Fail(errors::InvalidPropertyValue(property.name));
+}
+
+Status CheckPropertyText(const UserProperty& property, std::string_view text) {
+  return CheckText(property, text);
 }
 
 std::size_t Utf8Length(std::string_view text) {

@@ -40,8 +40,8 @@ std::span<const UserProperty> AllUserProperties();
 // The catalogue entry for `name` (case-insensitive), or nullptr.
 const UserProperty* FindUserProperty(std::string_view name);
 
-// Reads a property of `user` as a PropertyValue (null for unset optional strings; dates
-// as ISO 8601 strings).
+// Reads a property of `user` as a PropertyValue (null for unset optional strings and for
+// onPremisesSyncEnabled of a cloud-only user; dates as ISO 8601 strings).
 PropertyValue GetUserProperty(const User& user, const UserProperty& property);
 
 // Checks `value` against `property`'s type, length and value rules (usageLocation codes,
@@ -52,8 +52,14 @@ PropertyValue GetUserProperty(const User& user, const UserProperty& property);
 // (InvalidPropertyValue). passwordPolicies takes "None" or one or both of
 // DisablePasswordExpiration and DisableStrongPassword, comma-joined, each at most once.
 // Read-only properties and userPrincipalName (which needs a tenant check) are refused
-// with InvalidPropertyValue; the directory sets those itself.
+// with InvalidPropertyValue; the directory sets those itself. onPremisesImmutableId has no
+// '$' or '_' (§3.1).
 Status SetUserProperty(User& user, const UserProperty& property, const PropertyValue& value);
+
+// The checks SetUserProperty makes on one non-empty string (clean UTF-8, length, value
+// rule), for any property, read-only ones included (the directory validates what Entra
+// Connect writes with it). Error: InvalidPropertyValue(property).
+Status CheckPropertyText(const UserProperty& property, std::string_view text);
 
 // Number of Unicode code points in a UTF-8 string; invalid UTF-8 counts each bad byte.
 std::size_t Utf8Length(std::string_view text);

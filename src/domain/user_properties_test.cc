@@ -78,6 +78,13 @@ TEST(UserPropertyCatalogueTest, ListsEveryManagedPropertyOnce) {
                          "mailNickname",
                          "mobilePhone",
                          "officeLocation",
+                         "onPremisesDistinguishedName",
+                         "onPremisesDomainName",
+                         "onPremisesImmutableId",
+                         "onPremisesLastSyncDateTime",
+                         "onPremisesSamAccountName",
+                         "onPremisesSyncEnabled",
+                         "onPremisesUserPrincipalName",
                          "otherMails",
                          "passwordPolicies",
                          "postalCode",
@@ -110,10 +117,13 @@ TEST(UserPropertyCatalogueTest, ReadOnlyPropertiesAreTheDirectorysOwn) {
     if (property.access == PropertyAccess::kReadOnly) read_only.push_back(property.name);
     EXPECT_NE(property.access, PropertyAccess::kCreateOnly) << property.name;
   }
-  EXPECT_THAT(read_only,
-              UnorderedElementsAreArray(std::vector<std::string_view>{
-                  "id", "createdDateTime", "deletedDateTime", "lastPasswordChangeDateTime",
-                  "proxyAddresses", "signInSessionsValidFromDateTime"}));
+  EXPECT_THAT(
+      read_only,
+      UnorderedElementsAreArray(std::vector<std::string_view>{
+          "id", "createdDateTime", "deletedDateTime", "lastPasswordChangeDateTime",
+          "proxyAddresses", "signInSessionsValidFromDateTime", "onPremisesDistinguishedName",
+          "onPremisesDomainName", "onPremisesLastSyncDateTime", "onPremisesSamAccountName",
+          "onPremisesSyncEnabled", "onPremisesUserPrincipalName"}));
 }
 
 struct LimitCase {
@@ -146,6 +156,13 @@ TEST(UserPropertyCatalogueTest, TypesAndLimitsMatchTheFacts) {
            {"mailNickname", kRequiredString, 64, 0},
            {"mobilePhone", kString, 64, 0},
            {"officeLocation", kString, 128, 0},
+           {"onPremisesDistinguishedName", kString, 1024, 0},
+           {"onPremisesDomainName", kString, 255, 0},
+           {"onPremisesImmutableId", kString, 256, 0},
+           {"onPremisesLastSyncDateTime", kDateTime, 0, 0},
+           {"onPremisesSamAccountName", kString, 20, 0},
+           {"onPremisesSyncEnabled", kBool, 0, 0},
+           {"onPremisesUserPrincipalName", kString, 1024, 0},
            {"otherMails", kStringCollection, 256, 0},
            {"passwordPolicies", kString, 256, 0},
            {"postalCode", kString, 40, 0},
@@ -183,7 +200,7 @@ TEST(FindUserPropertyTest, MatchesNamesCaseInsensitively) {
 TEST(FindUserPropertyTest, ReturnsNullForUnknownNames) {
   for (const std::string_view name :
        {"", "displayNam", "displayNames", "display Name", "display_name", " displayName",
-        "passwordProfile", "onPremisesImmutableId", "favouriteColour"}) {
+        "passwordProfile", "onPremisesSecurityIdentifier", "favouriteColour"}) {
     EXPECT_EQ(FindUserProperty(name), nullptr) << name;
   }
   EXPECT_EQ(FindUserProperty(std::string("displayName\0", 12)), nullptr);
@@ -619,6 +636,13 @@ TEST(SetUserPropertyTest, RefusesReadOnlyPropertiesAndTheUpn) {
            {"signInSessionsValidFromDateTime", Text("2026-11-23T01:17:42Z")},
            {"proxyAddresses", List({"SMTP:x@contoso.com"})},
            {"proxyAddresses", kNull},
+           {"onPremisesSyncEnabled", true},
+           {"onPremisesSyncEnabled", kNull},
+           {"onPremisesLastSyncDateTime", Text("2026-11-23T01:17:42Z")},
+           {"onPremisesSamAccountName", Text("adelev")},
+           {"onPremisesDistinguishedName", Text("CN=Adele")},
+           {"onPremisesDomainName", Text("corp.contoso.com")},
+           {"onPremisesUserPrincipalName", Text("adele@corp.contoso.com")},
            {"userPrincipalName", Text("MeganB@contoso.com")},
            {"userPrincipalName", kNull},
            {"userPrincipalName", Text("")},
@@ -675,7 +699,9 @@ TEST(GetUserPropertyTest, UnsetOptionalsAreNull) {
         EXPECT_EQ(value, List({})) << property.name;
         break;
       case PropertyType::kBool:
-        EXPECT_EQ(value, PropertyValue(true)) << property.name;
+        // accountEnabled defaults to true; onPremisesSyncEnabled is null for cloud users.
+        EXPECT_EQ(value, property.name == "accountEnabled" ? PropertyValue(true) : kNull)
+            << property.name;
         break;
     }
   }
@@ -708,6 +734,74 @@ TEST(GetUserPropertyTest, RoundTripsWhatSetUserPropertyStored) {
     ASSERT_THAT(SetUserProperty(user, property, value), Succeeds()) << property.name;
     EXPECT_EQ(GetUserProperty(user, property), value) << property.name;
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hybrid identity (§3.10)
+
+TEST(GetUserPropertyTest, RendersTheOnPremisesProperties) {
+  User user = SampleUser();
+  user.on_premises_sync_enabled = true;
+  user.on_premises_immutable_id = "Hm8aPq0P1U2bZvZ1NB9Kcw==";
+  user.on_premises_sam_account_name = "adelev";
+  user.on_premises_distinguished_name = "CN=Adele Vance,DC=corp,DC=contoso,DC=com";
+  user.on_premises_domain_name = "corp.contoso.com";
+  user.on_premises_user_principal_name = "adelev@corp.contoso.com";
+  user.on_premises_last_sync_date_time = 1795396662;
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesSyncEnabled")), PropertyValue(true));
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesImmutableId")), Text("Hm8aPq0P1U2bZvZ1NB9Kcw=="));
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesSamAccountName")), Text("adelev"));
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesDistinguishedName")),
+            Text("CN=Adele Vance,DC=corp,DC=contoso,DC=com"));
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesDomainName")), Text("corp.contoso.com"));
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesUserPrincipalName")),
+            Text("adelev@corp.contoso.com"));
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesLastSyncDateTime")),
+            Text("2026-11-23T01:17:42Z"));
+  user.on_premises_sync_enabled = false;  // was synced, no longer is
+  EXPECT_EQ(GetUserProperty(user, Prop("onPremisesSyncEnabled")), PropertyValue(false));
+}
+
+TEST(SetUserPropertyTest, ImmutableIdHasNoDollarOrUnderscore) {
+  User user;
+  EXPECT_THAT(
+      SetUserProperty(user, Prop("onPremisesImmutableId"), Text("Hm8aPq0P1U2bZvZ1NB9Kcw==")),
+      Succeeds());
+  EXPECT_EQ(user.on_premises_immutable_id, "Hm8aPq0P1U2bZvZ1NB9Kcw==");
+  EXPECT_THAT(SetUserProperty(user, Prop("onPremisesImmutableId"), Text(std::string(256, 'i'))),
+              Succeeds());
+  for (const std::string& bad :
+       std::vector<std::string>{"a$b", "$", "a_b", "_", std::string(257, 'i'), "a	b"}) {
+    const User before = user;
+    EXPECT_THAT(SetUserProperty(user, Prop("onPremisesImmutableId"), Text(bad)),
+                FailsWith(expected::InvalidValue("onPremisesImmutableId")))
+        << bad;
+    EXPECT_EQ(user, before);
+  }
+  EXPECT_THAT(SetUserProperty(user, Prop("onPremisesImmutableId"), kNull), Succeeds());
+  EXPECT_EQ(user.on_premises_immutable_id, std::nullopt);
+}
+
+TEST(CheckPropertyTextTest, AppliesTheRulesOfReadOnlyPropertiesToo) {
+  EXPECT_THAT(CheckPropertyText(Prop("onPremisesSamAccountName"), "adelev"), Succeeds());
+  EXPECT_THAT(CheckPropertyText(Prop("onPremisesSamAccountName"), std::string(21, 'a')),
+              FailsWith(expected::InvalidValue("onPremisesSamAccountName")));
+  for (std::string_view bad : {"a\"b", "a/b", "a\\b", "a[b", "a]b", "a:b", "a;b", "a|b", "a=b",
+                               "a,b", "a+b", "a*b", "a?b", "a<b", "a>b", "a@b"}) {
+    EXPECT_THAT(CheckPropertyText(Prop("onPremisesSamAccountName"), bad),
+                FailsWith(expected::InvalidValue("onPremisesSamAccountName")))
+        << bad;
+  }
+  EXPECT_THAT(CheckPropertyText(Prop("onPremisesDomainName"), "corp.contoso.com"), Succeeds());
+  EXPECT_THAT(CheckPropertyText(Prop("onPremisesDomainName"), "corp"),
+              FailsWith(expected::InvalidValue("onPremisesDomainName")));
+  EXPECT_THAT(CheckPropertyText(Prop("onPremisesUserPrincipalName"), "adele@corp.local"),
+              Succeeds());
+  EXPECT_THAT(CheckPropertyText(Prop("onPremisesUserPrincipalName"), "adele"),
+              FailsWith(expected::InvalidValue("onPremisesUserPrincipalName")));
+  EXPECT_THAT(CheckPropertyText(Prop("city"), std::string(128, 'c')), Succeeds());
+  EXPECT_THAT(CheckPropertyText(Prop("city"), std::string(129, 'c')),
+              FailsWith(expected::InvalidValue("city")));
 }
 
 // ---------------------------------------------------------------------------------------

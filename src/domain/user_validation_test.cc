@@ -199,7 +199,8 @@ TEST(ValidateNewUserTest, AWrongTypeForARequiredPropertyIsAnInvalidValue) {
 
 TEST(ValidateNewUserTest, RefusesUnknownPropertiesByTheNameGiven) {
   for (const std::string& name :
-       std::vector<std::string>{"favouriteColour", "DisplayNam", "onPremisesImmutableId", ""}) {
+       std::vector<std::string>{"favouriteColour", "DisplayNam", "onPremisesSecurityIdentifier",
+                               ""}) {
     NewUser request = MinimalRequest();
     request.properties[name] = Text("x");
     EXPECT_THAT(ValidateNewUser(request), FailsWith(expected::UnknownProperty(name))) << name;

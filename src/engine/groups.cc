@@ -1,62 +1,165 @@
-// LocalDirectory: groups, membership and manager.
-// SCAFFOLD: every body below is a placeholder to be replaced by the real implementation.
-#pragma GCC diagnostic ignored "-Wunused-parameter"  // SCAFFOLD: remove with the placeholders
+// LocalDirectory: groups and their membership (entra-graph-facts.md §3.5). Groups are
+// deleted for good, Microsoft 365 groups included (docs/entra-rules.md, "Groups and
+// managers").
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "common/random.h"
+#include "engine/group_license_sync.h"
+#include "engine/group_lookup.h"
+#include "engine/group_members.h"
+#include "engine/group_table.h"
+#include "engine/group_validation.h"
 #include "engine/local_directory.h"
 #include "engine/local_directory_impl.h"
+#include "engine/proxy_address_conflicts.h"
 
 namespace admin365 {
 
+namespace {
+
+constexpr const char* kGroupType = "Group";
+
+Result<std::string> DefaultDomainName(sqlite::Database& db) {
+  sqlite::Statement& query = db.Prepare("SELECT name FROM domains WHERE is_default = 1");
+  ASSIGN_OR_RETURN(const bool found, query.Step());
+  if (!found) return Fail(errors::TenantNotInitialised());
+  return query.Text(0);
+}
+
+// Every property a new group has a value for, as the "Add group" event records it.
+std::vector<PropertyChange> CreationChanges(const Group& group) {
+  const auto flag = [](bool value) { return std::string(value ? "true" : "false"); };
+  std::vector<PropertyChange> changes = {
+      {"displayName", std::nullopt, group.display_name},
+      {"mailNickname", std::nullopt, group.mail_nickname},
+      {"mailEnabled", std::nullopt, flag(group.mail_enabled)},
+      {"securityEnabled", std::nullopt, flag(group.security_enabled)}};
+  if (!group.group_types.empty()) {
+    changes.push_back(
+        {"groupTypes", std::nullopt, fmt::format("{}", fmt::join(group.group_types, "; "))});
+  }
+  if (group.description) changes.push_back({"description", std::nullopt, *group.description});
+  if (group.mail) changes.push_back({"mail", std::nullopt, *group.mail});
+  if (!group.proxy_addresses.empty()) {
+    changes.push_back({"proxyAddresses", std::nullopt,
+                       fmt::format("{}", fmt::join(group.proxy_addresses, "; "))});
+  }
+  return changes;
+}
+
+}  // namespace
+
 Result<Group> LocalDirectory::CreateGroup(const Actor& actor, const NewGroup& request) {
-  return Fail(Error::Internal("LocalDirectory::CreateGroup is not implemented yet"));
+  ASSIGN_OR_RETURN(Group group, engine::ValidateNewGroup(request));
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  RETURN_IF_ERROR(impl_->LoadTenant());
+  engine::GroupTable groups(*impl_->db_);
+  if (engine::IsUnified(group)) {
+    ASSIGN_OR_RETURN(const bool taken, groups.IsUnifiedNicknameTaken(group.mail_nickname));
+    if (taken) return Fail(errors::ObjectConflict("mailNickname"));
+    ASSIGN_OR_RETURN(const std::string domain, DefaultDomainName(*impl_->db_));
+    group.mail = fmt::format("{}@{}", group.mail_nickname, domain);
+    group.proxy_addresses = {fmt::format("SMTP:{}", *group.mail)};
+    // Free as another object's proxy address, and as a user's UPN (which a user's own
+    // check counts among its addresses).
+    ASSIGN_OR_RETURN(std::optional<std::string> conflict,
+                     engine::FindProxyAddressConflict(*impl_->db_, group.proxy_addresses, {}));
+    ASSIGN_OR_RETURN(const bool upn_taken, impl_->users_.IsUpnTaken(*group.mail, 0));
+    if (conflict || upn_taken) return Fail(errors::ObjectConflict("proxyAddresses"));
+  }
+  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
+  RETURN_IF_ERROR(impl_->CheckQuota());
+  group.id = NewUuid(impl_->random_);
+  group.created_date_time = impl_->clock_.Now();
+  RETURN_IF_ERROR(groups.Insert(group));
+  RETURN_IF_ERROR(impl_->Audit(actor, "Add group", kGroupType, group.id, group.display_name,
+                               CreationChanges(group)));
+  RETURN_IF_ERROR(txn.Commit());
+  return group;
 }
 
 Result<Group> LocalDirectory::GetGroup(std::string_view group) {
-  return Fail(Error::Internal("LocalDirectory::GetGroup is not implemented yet"));
+  Impl::Session session(*impl_);
+  engine::GroupTable groups(*impl_->db_);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  return std::move(stored.group);
 }
 
 Result<std::vector<Group>> LocalDirectory::ListGroups() {
-  return Fail(Error::Internal("LocalDirectory::ListGroups is not implemented yet"));
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->LoadTenant());
+  return engine::GroupTable(*impl_->db_).List();
 }
 
 Status LocalDirectory::DeleteGroup(const Actor& actor, std::string_view group) {
-  return Fail(Error::Internal("LocalDirectory::DeleteGroup is not implemented yet"));
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  engine::GroupTable groups(*impl_->db_);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  if (!stored.group.assigned_licenses.empty()) {
+    return Fail(errors::GroupHasLicenses(stored.group.id));
+  }
+  RETURN_IF_ERROR(groups.Remove(stored.key));
+  RETURN_IF_ERROR(
+      impl_->Audit(actor, "Delete group", kGroupType, stored.group.id, stored.group.display_name));
+  return txn.Commit();
 }
 
-Status LocalDirectory::AddGroupMember(const Actor& actor, std::string_view group, std::string_view member) {
-  return Fail(Error::Internal("LocalDirectory::AddGroupMember is not implemented yet"));
+Status LocalDirectory::AddGroupMember(const Actor& actor, std::string_view group,
+                                      std::string_view member) {
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  engine::GroupTable groups(*impl_->db_);
+  engine::GroupMembers members(*impl_->db_);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  ASSIGN_OR_RETURN(engine::StoredUser user, impl_->RequireUser(member, false));
+  ASSIGN_OR_RETURN(const bool already, members.Contains(stored.key, user.key));
+  if (already) return Fail(errors::MemberAlreadyExists());
+  RETURN_IF_ERROR(members.Add(stored.key, user.key, impl_->clock_.Now()));
+  RETURN_IF_ERROR(impl_->Audit(actor, "Add member to group", kGroupType, stored.group.id,
+                               stored.group.display_name,
+                               {{"members", std::nullopt, user.user.user_principal_name}}));
+  if (!stored.group.assigned_licenses.empty()) {
+    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*impl_, actor, user));
+  }
+  return txn.Commit();
 }
 
-Status LocalDirectory::RemoveGroupMember(const Actor& actor, std::string_view group, std::string_view member) {
-  return Fail(Error::Internal("LocalDirectory::RemoveGroupMember is not implemented yet"));
+Status LocalDirectory::RemoveGroupMember(const Actor& actor, std::string_view group,
+                                         std::string_view member) {
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  engine::GroupTable groups(*impl_->db_);
+  engine::GroupMembers members(*impl_->db_);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  ASSIGN_OR_RETURN(engine::StoredUser user, impl_->RequireUser(member, false));
+  ASSIGN_OR_RETURN(const bool is_member, members.Contains(stored.key, user.key));
+  // Graph names the group, not the member (docs/entra-rules.md, Groups and managers).
+  if (!is_member) return Fail(errors::ResourceNotFound(stored.group.id));
+  RETURN_IF_ERROR(members.Remove(stored.key, user.key));
+  RETURN_IF_ERROR(impl_->Audit(actor, "Remove member from group", kGroupType, stored.group.id,
+                               stored.group.display_name,
+                               {{"members", user.user.user_principal_name, std::nullopt}}));
+  if (!stored.group.assigned_licenses.empty()) {
+    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*impl_, actor, user));
+  }
+  return txn.Commit();
 }
 
 Result<std::vector<DirectoryObjectRef>> LocalDirectory::ListGroupMembers(std::string_view group) {
-  return Fail(Error::Internal("LocalDirectory::ListGroupMembers is not implemented yet"));
+  Impl::Session session(*impl_);
+  engine::GroupTable groups(*impl_->db_);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  return engine::GroupMembers(*impl_->db_).List(stored.key);
 }
 
 Result<std::vector<Group>> LocalDirectory::ListMemberOf(std::string_view user) {
-  return Fail(Error::Internal("LocalDirectory::ListMemberOf is not implemented yet"));
-}
-
-Result<Group> LocalDirectory::AssignGroupLicense(const Actor& actor, std::string_view group, const LicenseChange& change) {
-  return Fail(Error::Internal("LocalDirectory::AssignGroupLicense is not implemented yet"));
-}
-
-Status LocalDirectory::SetManager(const Actor& actor, std::string_view user, std::string_view manager) {
-  return Fail(Error::Internal("LocalDirectory::SetManager is not implemented yet"));
-}
-
-Result<DirectoryObjectRef> LocalDirectory::GetManager(std::string_view user) {
-  return Fail(Error::Internal("LocalDirectory::GetManager is not implemented yet"));
-}
-
-Status LocalDirectory::RemoveManager(const Actor& actor, std::string_view user) {
-  return Fail(Error::Internal("LocalDirectory::RemoveManager is not implemented yet"));
-}
-
-Result<std::vector<DirectoryObjectRef>> LocalDirectory::ListDirectReports(std::string_view user) {
-  return Fail(Error::Internal("LocalDirectory::ListDirectReports is not implemented yet"));
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+  return engine::GroupTable(*impl_->db_).ListWithMember(stored.key);
 }
 
 }  // namespace admin365

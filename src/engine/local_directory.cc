@@ -10,59 +10,38 @@
 
 #include "common/ascii.h"
 #include "domain/graph_errors.h"
-#include "domain/password_generator.h"
-#include "domain/password_policy.h"
+#include "domain/hybrid_identity.h"
 #include "domain/upn.h"
 #include "domain/user_properties.h"
 #include "domain/user_validation.h"
 #include "engine/audit_trail.h"
+#include "engine/license_seats.h"
+#include "engine/manager_links.h"
 #include "engine/proxy_addresses.h"
+#include "engine/user_password.h"
 #include "engine/user_table.h"
 #include "storage/sqlite/migrator.h"
 
 namespace admin365 {
 
 using engine::AddSecondarySmtpAddress;
+using engine::CheckUserPassword;
+using engine::GenerateUserPassword;
 using engine::SetPrimarySmtpAddress;
 
 namespace {
 
 constexpr std::string_view kInitialDomainSuffix = ".onmicrosoft.com";
 
-bool HasPolicy(const User& user, std::string_view policy) {
-  return user.password_policies && user.password_policies->find(policy) != std::string::npos;
-}
-
-PasswordContext PasswordContextFor(const User& user, const std::string& tenant_name) {
-  return PasswordContext{.alias = user.mail_nickname,
-                         .given_name = user.given_name ? *user.given_name : std::string_view(),
-                         .surname = user.surname ? *user.surname : std::string_view(),
-                         .tenant_name = tenant_name,
-                         .strong = !HasPolicy(user, "DisableStrongPassword")};
-}
-
-// The password policy for `user`: the alias rule covers both the mailNickname and the UPN's
-// alias (password_policy.h, rule 3), which may differ.
-Status CheckUserPassword(std::string_view password, const User& user,
-                         const std::string& tenant_name) {
-  PasswordContext context = PasswordContextFor(user, tenant_name);
-  RETURN_IF_ERROR(admin365::CheckPassword(password, context));
-  const std::string_view upn = user.user_principal_name;
-  const std::string_view upn_alias = upn.substr(0, upn.find('@'));
-  if (!AsciiIEquals(upn_alias, user.mail_nickname)) {
-    context.alias = upn_alias;
-    RETURN_IF_ERROR(admin365::CheckPassword(password, context));
+// The source-of-authority lock (domain/hybrid_identity.h): Entra Connect alone writes the
+// on-premises mastered properties of a synchronized user, and a cloud patch naming any of
+// them fails whole, whatever the values.
+Status CheckCloudWritable(const User& user, const PropertyMap& patch) {
+  if (user.on_premises_sync_enabled != true) return Ok();
+  for (const auto& [name, value] : patch) {
+    if (IsOnPremisesMastered(name)) return Fail(errors::OnPremisesMastered());
   }
   return Ok();
-}
-
-// A generated password that passes CheckUserPassword.
-std::string GenerateUserPassword(Random& random, const User& user,
-                                 const std::string& tenant_name) {
-  for (;;) {
-    std::string password = GeneratePassword(random, PasswordContextFor(user, tenant_name));
-    if (CheckUserPassword(password, user, tenant_name)) return password;
-  }
 }
 
 // After proxy addresses were dropped: if the primary went, the first remaining address
@@ -325,11 +304,8 @@ Result<UserPage> LocalDirectory::ListUsers(const UserListOptions& options) {
   return impl_->users_.List(options, false);
 }
 
-Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view user,
-                                        const PropertyMap& patch) {
-  Impl::Session session(*impl_);
-  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+Result<User> LocalDirectory::Impl::PrepareUpdate(const engine::StoredUser& stored,
+                                                 const PropertyMap& patch) {
   ASSIGN_OR_RETURN(User updated, ApplyUserPatch(stored.user, patch));
   const bool upn_changed = updated.user_principal_name != stored.user.user_principal_name;
   if (updated.mail && updated.mail != stored.user.mail) {
@@ -341,9 +317,20 @@ Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view use
       !AsciiIEquals(updated.user_principal_name, stored.user.user_principal_name)) {
     AddSecondarySmtpAddress(updated.proxy_addresses, stored.user.user_principal_name);
   }
-  if (upn_changed || updated.proxy_addresses != stored.user.proxy_addresses) {
-    RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(updated, stored.key));
+  if (upn_changed || updated.proxy_addresses != stored.user.proxy_addresses ||
+      updated.on_premises_immutable_id != stored.user.on_premises_immutable_id) {
+    RETURN_IF_ERROR(CheckUpnAndAddresses(updated, stored.key));
   }
+  return updated;
+}
+
+Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view user,
+                                        const PropertyMap& patch) {
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+  RETURN_IF_ERROR(CheckCloudWritable(stored.user, patch));
+  ASSIGN_OR_RETURN(User updated, impl_->PrepareUpdate(stored, patch));
   std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, updated);
   if (changes.empty()) return updated;
   RETURN_IF_ERROR(impl_->users_.Update(stored.key, updated));
@@ -363,6 +350,8 @@ Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_
     ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
     current = std::move(stored.user);
   }
+  // A synchronized user's password is on-premises AD's; writeback is off.
+  if (current.on_premises_sync_enabled == true) return Fail(errors::PasswordWritebackDisabled());
   const bool generated = change.generate && change.password.empty();
   std::string password = change.password;
   if (generated) {
@@ -376,27 +365,16 @@ Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_
 
   Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  // The user may have been deleted while we hashed.
+  // The user may have been deleted, or synchronized, while we hashed.
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(current.id, false));
+  if (stored.user.on_premises_sync_enabled == true) {
+    return Fail(errors::PasswordWritebackDisabled());
+  }
   RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, hash, impl_->clock_.Now(),
                                             change.force_change_password_next_sign_in,
                                             change.force_change_password_next_sign_in_with_mfa));
-  const auto flag = [](bool value) { return std::string(value ? "true" : "false"); };
-  std::vector<PropertyChange> changes = {
-      {"passwordProfile", std::string(kRedacted), std::string(kRedacted)}};
-  if (stored.user.force_change_password_next_sign_in != change.force_change_password_next_sign_in) {
-    changes.push_back({"forceChangePasswordNextSignIn",
-                       flag(stored.user.force_change_password_next_sign_in),
-                       flag(change.force_change_password_next_sign_in)});
-  }
-  if (stored.user.force_change_password_next_sign_in_with_mfa !=
-      change.force_change_password_next_sign_in_with_mfa) {
-    changes.push_back({"forceChangePasswordNextSignInWithMfa",
-                       flag(stored.user.force_change_password_next_sign_in_with_mfa),
-                       flag(change.force_change_password_next_sign_in_with_mfa)});
-  }
-  RETURN_IF_ERROR(
-      impl_->AuditUser(actor, "Reset user password", stored.user, std::move(changes)));
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Reset user password", stored.user,
+                                   engine::PasswordResetChanges(stored.user, change)));
   RETURN_IF_ERROR(txn.Commit());
   return generated ? password : std::string();
 }
@@ -405,8 +383,19 @@ Status LocalDirectory::DeleteUser(const Actor& actor, std::string_view user) {
   Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
+  // A synchronized user is deleted on-premises; Entra Connect then deletes it here.
+  if (stored.user.on_premises_sync_enabled == true) return Fail(errors::OnPremisesMastered());
   RETURN_IF_ERROR(impl_->users_.SetDeleted(stored.key, impl_->clock_.Now()));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Delete user", stored.user));
+  // Its direct reports lose their manager; its own links and group memberships stay, hidden,
+  // for a restore (docs/entra-rules.md, Groups and managers).
+  ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> reports,
+                   engine::ManagerLinks(*impl_->db_).DetachReports(stored.key));
+  for (const DirectoryObjectRef& report : reports) {
+    RETURN_IF_ERROR(impl_->Audit(actor, "Remove user manager", "User", report.id,
+                                 report.user_principal_name,
+                                 {{"manager", stored.user.user_principal_name, std::nullopt}}));
+  }
   return txn.Commit();
 }
 
@@ -448,9 +437,14 @@ Result<User> LocalDirectory::RestoreUser(const Actor& actor, std::string_view id
     restored.proxy_addresses = std::move(kept);
     RepairPrimaryAddress(restored);
   }
+  // Licences take their seats back where seats are free (docs/entra-rules.md, "Licences").
+  ASSIGN_OR_RETURN(
+      const std::vector<PropertyChange> licence_changes,
+      engine::RetakeLicenseSeats(*impl_->db_, stored.key, restored, impl_->clock_.Now()));
   RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(restored, stored.key));
   std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, restored);
   if (!changes.empty()) RETURN_IF_ERROR(impl_->users_.Update(stored.key, restored));
+  changes.insert(changes.end(), licence_changes.begin(), licence_changes.end());
   RETURN_IF_ERROR(impl_->users_.SetDeleted(stored.key, std::nullopt));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Restore user", restored, std::move(changes)));
   RETURN_IF_ERROR(txn.Commit());

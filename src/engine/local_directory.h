@@ -20,6 +20,7 @@
 #include "common/clock.h"
 #include "common/random.h"
 #include "directory/directory.h"
+#include "domain/hybrid_identity.h"
 #include "engine/password_hasher.h"
 #include "storage/sqlite/database.h"
 
@@ -87,7 +88,29 @@ class LocalDirectory final : public Directory {
   Result<User> AssignLicense(const Actor& actor, std::string_view user,
                              const LicenseChange& change) override;
 
-  // --- Groups and manager (groups.cc) ---
+  // Subscriptions, the embedded tenant's own (a real tenant buys from Microsoft). `sku` is
+  // a skuId or a skuPartNumber (case-insensitive) of the catalogue (engine/sku_catalog.h);
+  // `units` is 1-1,000,000 (else InvalidPropertyValue("prepaidUnits", "SubscribedSku")).
+  // Each write is audited; a call that changes nothing is not.
+  //
+  // Buys `units` seats of a product. Errors: UnknownProduct, AmbiguousProduct,
+  // SubscriptionExists.
+  Result<SubscribedSku> AddSubscription(const Actor& actor, std::string_view sku, long long units);
+  // Sets a subscription's units. Errors: UnknownProduct, AmbiguousProduct,
+  // InvalidCompanyLicense (no subscription to it), UnitsBelowConsumed.
+  Result<SubscribedSku> SetSubscriptionUnits(const Actor& actor, std::string_view sku,
+                                             long long units);
+  // capabilityStatus "Suspended": its units become suspended units and it gives no new
+  // seats; users keep the licences they hold. Errors: as SetSubscriptionUnits.
+  Result<SubscribedSku> SuspendSubscription(const Actor& actor, std::string_view sku);
+  // capabilityStatus "Enabled" again. Errors: as SetSubscriptionUnits.
+  Result<SubscribedSku> ResumeSubscription(const Actor& actor, std::string_view sku);
+  // The skuId a skuId or part number names: a GUID as given (lower-cased); a part number
+  // of a subscription first (so a part number Microsoft reuses resolves to the SKU the
+  // tenant bought), else of the catalogue. Errors: UnknownProduct, AmbiguousProduct.
+  Result<std::string> ResolveSkuId(std::string_view sku);
+
+  // --- Groups and manager (groups.cc, group_licenses.cc, manager.cc) ---
   Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) override;
   Result<Group> GetGroup(std::string_view group) override;
   Result<std::vector<Group>> ListGroups() override;
@@ -122,6 +145,27 @@ class LocalDirectory final : public Directory {
                               const SignInPreferences& preferences) override;
   Result<ActivatedUser> ActivateUser(const Actor& actor, std::string_view user,
                                      const ActivateRequest& request) override;
+
+  // Plays Entra Connect for rehearsals (sync.cc; domain/hybrid_identity.h): writes the
+  // cloud user of an on-premises object. The user is found by identity.immutable_id (a hard
+  // match), else by the UPN of a cloud user without an immutable id (a soft match, which
+  // makes it synchronized); otherwise it is created, with request's properties and
+  // validation as CreateUser's (accountEnabled defaults to true and mailNickname to the
+  // UPN's alias, as an AD account's would). A found user gets request.properties as a
+  // patch, with UpdateUser's validation but past the synced-user lock. Either way it ends
+  // with onPremisesSyncEnabled true, the identity's onPremises* values and
+  // onPremisesLastSyncDateTime now.
+  //
+  // request.password_profile, when it has a password, plays password hash sync: the
+  // password is stored as given (on-premises AD's policy applied to it, not Entra's). A
+  // user created without one gets a random password nobody knows. Audit: "Add user" or
+  // "Update user" (nothing when no property changed).
+  //
+  // Errors: ValidateOnPremisesIdentity's; ObjectConflict("userPrincipalName") when the UPN
+  // belongs to a user with another immutable id; otherwise as CreateUser (create) or
+  // UpdateUser (update), ObjectConflict("onPremisesImmutableId") included.
+  Result<User> SyncUser(const Actor& actor, const NewUser& request,
+                        const OnPremisesIdentity& identity);
 
  private:
   class Impl;

@@ -100,7 +100,8 @@ class LocalDirectory::Impl {
     return *domain;
   }
 
-  // Steps 5 and 6 of the validation order for `user`'s UPN and proxy addresses.
+  // Steps 5 and 6 of the validation order for `user`'s UPN, proxy addresses and
+  // onPremisesImmutableId (unique among active users).
   Status CheckUpnAndAddresses(const User& user, std::int64_t except_key) {
     ASSIGN_OR_RETURN(const UpnParts parts, ParseUpn(user.user_principal_name));
     ASSIGN_OR_RETURN(std::optional<Domain> domain, FindDomain(parts.domain));
@@ -112,8 +113,25 @@ class LocalDirectory::Impl {
     ASSIGN_OR_RETURN(std::optional<std::string> conflict,
                      users_.FindProxyConflict(addresses, except_key));
     if (conflict) return Fail(errors::ObjectConflict("proxyAddresses"));
+    if (user.on_premises_immutable_id) {
+      ASSIGN_OR_RETURN(const bool id_taken,
+                       users_.IsImmutableIdTaken(*user.on_premises_immutable_id, except_key));
+      if (id_taken) return Fail(errors::ObjectConflict("onPremisesImmutableId"));
+    }
     return Ok();
   }
+
+  // assignLicense for `stored` inside the caller's session and transaction, so that other
+  // writes (activation) can include it: checks the change, takes the seats, writes the
+  // licences and audits "Change user license". Returns the updated user. Defined in
+  // licensing.cc; errors as LocalDirectory::AssignLicense's.
+  Result<User> AssignLicenseLocked(const Actor& actor, const engine::StoredUser& stored,
+                                   const LicenseChange& change);
+
+  // Applies `patch` to `stored` with UpdateUser's validation (steps 2-6) and proxy-address
+  // bookkeeping, without the synced-user lock (Entra Connect writes through it too).
+  // Returns the updated user, not yet written. Defined in local_directory.cc.
+  Result<User> PrepareUpdate(const engine::StoredUser& stored, const PropertyMap& patch);
 
   Status CheckQuota() {
     ASSIGN_OR_RETURN(const long long objects, users_.CountAll());

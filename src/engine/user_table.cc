@@ -10,6 +10,8 @@
 #include "common/ascii.h"
 #include "common/random.h"
 #include "domain/graph_errors.h"
+#include "engine/license_store.h"
+#include "engine/proxy_address_conflicts.h"
 #include "engine/proxy_addresses.h"
 #include "query/filter_sql.h"
 
@@ -19,11 +21,12 @@ namespace {
 
 using query::ColumnType;
 
-// The optional text properties: Graph name, column, field.
+// The optional text properties: Graph name, column, field, and whether $filter may use it.
 struct TextColumn {
   const char* property;
   const char* column;
   std::optional<std::string> User::*field;
+  bool filterable = true;
 };
 
 constexpr TextColumn kTextColumns[] = {
@@ -45,7 +48,15 @@ constexpr TextColumn kTextColumns[] = {
     {"mail", "mail", &User::mail},
     {"preferredLanguage", "preferred_language", &User::preferred_language},
     {"usageLocation", "usage_location", &User::usage_location},
-    {"passwordPolicies", "password_policies", &User::password_policies},
+    {"passwordPolicies", "password_policies", &User::password_policies, false},
+    {"onPremisesImmutableId", "on_premises_immutable_id", &User::on_premises_immutable_id},
+    {"onPremisesSamAccountName", "on_premises_sam_account_name",
+     &User::on_premises_sam_account_name},
+    {"onPremisesDistinguishedName", "on_premises_distinguished_name",
+     &User::on_premises_distinguished_name, false},
+    {"onPremisesDomainName", "on_premises_domain_name", &User::on_premises_domain_name, false},
+    {"onPremisesUserPrincipalName", "on_premises_user_principal_name",
+     &User::on_premises_user_principal_name},
 };
 
 // The columns every statement reads, in ReadRow's order; the text columns follow.
@@ -53,8 +64,9 @@ constexpr std::string_view kFixedColumns =
     "u.user_key, u.id, u.user_principal_name, u.display_name, u.mail_nickname, "
     "u.account_enabled, u.user_type, u.created_at, u.last_password_change_at, "
     "u.sessions_valid_from, u.deleted_at, u.force_change_password, "
-    "u.force_change_password_mfa, u.password_hash";
-constexpr int kFixedColumnCount = 14;
+    "u.force_change_password_mfa, u.password_hash, u.on_premises_sync_enabled, "
+    "u.on_premises_last_sync_at";
+constexpr int kFixedColumnCount = 16;
 
 const std::string& SelectList() {
   static const std::string list = [] {
@@ -66,6 +78,16 @@ const std::string& SelectList() {
 }
 
 std::string UpnDomain(std::string_view upn) { return AsciiLower(upn.substr(upn.find('@') + 1)); }
+
+// Binds an optional boolean or timestamp; nullopt binds NULL.
+template <class T>
+void BindOptional(sqlite::Statement& statement, int index, const std::optional<T>& value) {
+  if (value) {
+    statement.Bind(index, static_cast<std::int64_t>(*value));
+  } else {
+    statement.BindNull(index);
+  }
+}
 
 void BindValue(sqlite::Statement& statement, int index, const query::SqlValue& value) {
   if (const auto* number = std::get_if<std::int64_t>(&value)) {
@@ -183,11 +205,12 @@ const query::FilterSchema& UserFilterSchema() {
         {"lastPasswordChangeDateTime", {"u.last_password_change_at", ColumnType::kDateTime, false}},
         {"signInSessionsValidFromDateTime",
          {"u.sessions_valid_from", ColumnType::kDateTime, false}},
+        {"onPremisesSyncEnabled", {"u.on_premises_sync_enabled", ColumnType::kBool}},
+        {"onPremisesLastSyncDateTime", {"u.on_premises_last_sync_at", ColumnType::kDateTime}},
     };
     for (const TextColumn& column : kTextColumns) {
-      const bool filterable = std::string_view(column.property) != "passwordPolicies";
       s.properties[column.property] = {fmt::format("u.{}", column.column), ColumnType::kString,
-                                       filterable};
+                                       column.filterable};
     }
     s.collections = {
         {"proxyAddresses",
@@ -222,6 +245,8 @@ Result<StoredUser> UserTable::ReadRow(sqlite::Statement& row) {
   user.force_change_password_next_sign_in = row.Int(11) != 0;
   user.force_change_password_next_sign_in_with_mfa = row.Int(12) != 0;
   stored.password_hash = row.Text(13);
+  if (!row.IsNull(14)) user.on_premises_sync_enabled = row.Int(14) != 0;
+  if (!row.IsNull(15)) user.on_premises_last_sync_date_time = row.Int(15);
   int index = kFixedColumnCount;
   for (const TextColumn& column : kTextColumns) user.*column.field = row.OptionalText(index++);
 
@@ -243,6 +268,7 @@ Result<StoredUser> UserTable::ReadRow(sqlite::Statement& row) {
   RETURN_IF_ERROR(read_collection(
       "SELECT value FROM user_other_mails WHERE user_key = ? ORDER BY position",
       user.other_mails));
+  RETURN_IF_ERROR(LoadUserLicenses(db_, stored.key, user));
   return stored;
 }
 
@@ -265,8 +291,9 @@ Result<std::int64_t> UserTable::Insert(const User& user, std::string_view passwo
   std::string columns =
       "id, user_principal_name, upn_domain, display_name, mail_nickname, account_enabled, "
       "user_type, created_at, last_password_change_at, sessions_valid_from, "
-      "force_change_password, force_change_password_mfa, password_hash";
-  std::string placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+      "force_change_password, force_change_password_mfa, password_hash, "
+      "on_premises_sync_enabled, on_premises_last_sync_at";
+  std::string placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
   for (const TextColumn& column : kTextColumns) {
     columns += fmt::format(", {}", column.column);
     placeholders += ", ?";
@@ -286,7 +313,9 @@ Result<std::int64_t> UserTable::Insert(const User& user, std::string_view passwo
   insert.Bind(11, user.force_change_password_next_sign_in);
   insert.Bind(12, user.force_change_password_next_sign_in_with_mfa);
   insert.Bind(13, password_hash);
-  int index = 14;
+  BindOptional(insert, 14, user.on_premises_sync_enabled);
+  BindOptional(insert, 15, user.on_premises_last_sync_date_time);
+  int index = 16;
   for (const TextColumn& column : kTextColumns) insert.Bind(index++, user.*column.field);
   RETURN_IF_ERROR(insert.Run());
   const std::int64_t key = sqlite3_last_insert_rowid(db_.handle());
@@ -297,7 +326,8 @@ Result<std::int64_t> UserTable::Insert(const User& user, std::string_view passwo
 Status UserTable::Update(std::int64_t key, const User& user) {
   std::string assignments =
       "user_principal_name = ?, upn_domain = ?, display_name = ?, mail_nickname = ?, "
-      "account_enabled = ?, user_type = ?, sessions_valid_from = ?";
+      "account_enabled = ?, user_type = ?, sessions_valid_from = ?, "
+      "on_premises_sync_enabled = ?, on_premises_last_sync_at = ?";
   for (const TextColumn& column : kTextColumns) assignments += fmt::format(", {} = ?", column.column);
   sqlite::Statement& update =
       db_.Prepare(fmt::format("UPDATE users SET {} WHERE user_key = ?", assignments));
@@ -308,7 +338,9 @@ Status UserTable::Update(std::int64_t key, const User& user) {
   update.Bind(5, user.account_enabled);
   update.Bind(6, user.user_type.value_or("Member"));
   update.Bind(7, user.sign_in_sessions_valid_from_date_time);
-  int index = 8;
+  BindOptional(update, 8, user.on_premises_sync_enabled);
+  BindOptional(update, 9, user.on_premises_last_sync_date_time);
+  int index = 10;
   for (const TextColumn& column : kTextColumns) update.Bind(index++, user.*column.field);
   update.Bind(index, key);
   RETURN_IF_ERROR(update.Run());
@@ -361,6 +393,14 @@ Status UserTable::SetPassword(std::int64_t key, std::string_view password_hash,
   return update.Run();
 }
 
+Status UserTable::SetSessionsValidFrom(std::int64_t key, UnixSeconds valid_from) {
+  sqlite::Statement& update =
+      db_.Prepare("UPDATE users SET sessions_valid_from = ? WHERE user_key = ?");
+  update.Bind(1, valid_from);
+  update.Bind(2, key);
+  return update.Run();
+}
+
 Status UserTable::SetDeleted(std::int64_t key, std::optional<UnixSeconds> deleted_at) {
   sqlite::Statement& update = db_.Prepare("UPDATE users SET deleted_at = ? WHERE user_key = ?");
   if (deleted_at) {
@@ -392,17 +432,29 @@ Result<bool> UserTable::IsUpnTaken(std::string_view upn, std::int64_t except_key
   return query.Step();
 }
 
+Result<bool> UserTable::IsImmutableIdTaken(std::string_view immutable_id, std::int64_t except_key) {
+  sqlite::Statement& query = db_.Prepare(
+      "SELECT 1 FROM users WHERE on_premises_immutable_id = ? AND deleted_at IS NULL "
+      "AND user_key <> ?");
+  query.Bind(1, immutable_id);
+  query.Bind(2, except_key);
+  return query.Step();
+}
+
+Result<std::optional<StoredUser>> UserTable::FindByImmutableId(std::string_view immutable_id) {
+  sqlite::Statement& query = db_.Prepare(fmt::format(
+      "SELECT {} FROM users u WHERE u.on_premises_immutable_id = ? AND u.deleted_at IS NULL",
+      SelectList()));
+  query.Bind(1, immutable_id);
+  ASSIGN_OR_RETURN(const bool found, query.Step());
+  if (!found) return std::optional<StoredUser>();
+  ASSIGN_OR_RETURN(StoredUser stored, ReadRow(query));
+  return std::optional<StoredUser>(std::move(stored));
+}
+
 Result<std::optional<std::string>> UserTable::FindProxyConflict(
     const std::vector<std::string>& proxy_addresses, std::int64_t except_key) {
-  for (const std::string& value : proxy_addresses) {
-    sqlite::Statement& query = db_.Prepare(
-        "SELECT 1 FROM proxy_addresses WHERE address = ? AND active = 1 AND user_key <> ?");
-    query.Bind(1, AddressOf(value));
-    query.Bind(2, except_key);
-    ASSIGN_OR_RETURN(const bool taken, query.Step());
-    if (taken) return std::optional<std::string>(value);
-  }
-  return std::optional<std::string>();
+  return FindProxyAddressConflict(db_, proxy_addresses, {.user_key = except_key});
 }
 
 Result<UserPage> UserTable::List(const UserListOptions& options, bool deleted) {
@@ -480,7 +532,7 @@ Result<UserPage> UserTable::List(const UserListOptions& options, bool deleted) {
 }
 
 Result<long long> UserTable::CountAll() {
-  sqlite::Statement& count = db_.Prepare("SELECT count FROM object_counts WHERE kind = 'users'");
+  sqlite::Statement& count = db_.Prepare("SELECT sum(count) FROM object_counts");
   ASSIGN_OR_RETURN(const bool row, count.Step());
   return row ? count.Int(0) : 0;
 }

@@ -1,8 +1,9 @@
 #pragma once
 
-// UserTable: the SQL for the `users` table and its collections (proxy addresses,
-// business phones, other mails). It maps User <-> rows and nothing more: no rule, no
-// audit, no transaction of its own. LocalDirectory calls it inside its transactions.
+// UserTable: the SQL for the `users` table (with the on-premises identity of synchronized
+// users) and its collections (proxy addresses, business phones, other mails). It maps
+// User <-> rows and nothing more: no rule, no audit, no transaction of its own.
+// LocalDirectory calls it inside its transactions.
 //
 // Errors: Internal/Unavailable from SQLite only, except List (filter and skip-token
 // errors, 400).
@@ -47,6 +48,9 @@ class UserTable {
   Status SetPassword(std::int64_t key, std::string_view password_hash, UnixSeconds changed_at,
                      bool force_change, bool force_change_with_mfa);
 
+  // Sets signInSessionsValidFromDateTime (revokeSignInSessions).
+  Status SetSessionsValidFrom(std::int64_t key, UnixSeconds valid_from);
+
   // Soft-deletes (time set) or restores (nullopt) the user, and (de)activates its proxy
   // addresses accordingly.
   Status SetDeleted(std::int64_t key, std::optional<UnixSeconds> deleted_at);
@@ -57,15 +61,24 @@ class UserTable {
   // True if an active user other than `except_key` has this UPN.
   Result<bool> IsUpnTaken(std::string_view upn, std::int64_t except_key);
 
+  // True if an active user other than `except_key` has this onPremisesImmutableId
+  // (case-insensitive).
+  Result<bool> IsImmutableIdTaken(std::string_view immutable_id, std::int64_t except_key);
+
+  // The active user with this onPremisesImmutableId (case-insensitive), or nullopt: how
+  // Entra Connect finds the cloud object of an on-premises one (a hard match).
+  Result<std::optional<StoredUser>> FindByImmutableId(std::string_view immutable_id);
+
   // The first of `proxy_addresses` ("smtp:x@y", any prefix) whose address an active user
-  // other than `except_key` holds, or nullopt.
+  // other than `except_key`, or a group, holds, or nullopt (proxy_address_conflicts.h).
   Result<std::optional<std::string>> FindProxyConflict(
       const std::vector<std::string>& proxy_addresses, std::int64_t except_key);
 
   // A page of active or deleted users (see UserListOptions).
   Result<UserPage> List(const UserListOptions& options, bool deleted);
 
-  // Users, active and deleted: what counts towards the directory quota.
+  // Directory objects (users, active and deleted, and groups): what counts towards the
+  // directory quota.
   Result<long long> CountAll();
   // Users, active and deleted, whose UPN is in `domain`.
   Result<long long> CountInDomain(std::string_view domain);
