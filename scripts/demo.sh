@@ -31,6 +31,13 @@ step user list --filter "department eq 'Sales'"
 step user set adele.vance@contoso.com --mail adele.vance@contoso.com --office "Building 4"
 step user set adele.vance@contoso.com --upn adele@contoso.com
 step user get adele@contoso.com -o json
+step subscription add ENTERPRISEPACK --units 25
+step subscription list
+step user license add adele@contoso.com --sku ENTERPRISEPACK --disabled-plans SWAY
+step group add --display-name "Sales" --mail-nickname sales --type m365
+step group member add Sales adele@contoso.com
+step user manager set adele@contoso.com megan@contoso.com
+step user mfa set adele@contoso.com --state enforced
 step user block megan@contoso.com
 step user password megan@contoso.com --generate-password
 echo

@@ -53,6 +53,10 @@ std::string HintFor(const Error& error) {
     return "A userPrincipalName is alias@domain: at most 64 characters of A-Z a-z 0-9 ' . - _ "
            "! # ^ ~ before the @ (not ending in '.'), at most 48 after it, 113 in all.";
   }
+  if (error.message.starts_with("License assignment cannot be done")) {
+    return "Set the user's usage location first, e.g. 'admin365 user set USER --usage-location "
+           "US', then assign the licence again.";
+  }
   if (target == "usageLocation") {
     return "Use a two-letter ISO 3166-1 country code such as US, GB or FR.";
   }
