@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/license_arguments.h"
 #include "common/ascii.h"
 #include "common/random.h"
 #include "domain/graph_errors.h"
-#include "engine/sku_catalog.h"
 
 namespace admin365::cli {
 
@@ -172,19 +172,6 @@ struct GroupLicenseOptions {
   std::vector<std::string> disabled_plans;  // plan names or ids, of the added SKU
 };
 
-// The plan ids of `plans` (names or ids, case-insensitive) in the SKU. A plan the SKU lacks
-// is passed on as given, for the directory to refuse with Graph's error.
-std::vector<std::string> PlanIds(const std::string& sku_id, const std::vector<std::string>& plans) {
-  auto catalog = engine::SkuCatalog::BuiltIn();
-  const Sku* sku = catalog ? (*catalog)->FindById(sku_id) : nullptr;
-  std::vector<std::string> ids;
-  for (const std::string& given : plans) {
-    const ServicePlan* plan = sku != nullptr ? engine::FindServicePlan(*sku, given) : nullptr;
-    ids.push_back(plan != nullptr ? plan->service_plan_id : given);
-  }
-  return ids;
-}
-
 // One group assignLicense call adding (`add`) or removing the option's SKU, then the group.
 void AssignGroupLicense(Context& context, const GroupLicenseOptions& options, bool add) {
   auto directory = context.Directory();
@@ -209,24 +196,20 @@ void AddGroupLicenseCommands(CLI::App& group, Context& context) {
   CLI::App* license = group.add_subcommand(
       "license", "Group-based licensing: licences the group's direct members inherit");
   license->require_subcommand(1);
-  const char* sku_help = "A skuPartNumber (ENTERPRISEPACK) or skuId";
 
   auto add = std::make_shared<GroupLicenseOptions>();
   CLI::App* add_command = license->add_subcommand(
       "add", "Add a licence to the group (or change its disabled plans); members inherit it");
   add_command->add_option("group", add->group, "Object id or display name")->required();
-  add_command->add_option("--sku", add->sku, sku_help)->required();
-  add_command
-      ->add_option("--disabled-plans", add->disabled_plans,
-                   "Service plans to turn off, by name (SWAY) or id, comma-separated")
-      ->delimiter(',');
+  add_command->add_option("--sku", add->sku, kSkuOptionHelp)->required();
+  AddDisabledPlansOption(*add_command, add->disabled_plans);
   add_command->callback([&context, add] { AssignGroupLicense(context, *add, true); });
 
   auto remove = std::make_shared<GroupLicenseOptions>();
   CLI::App* remove_command =
       license->add_subcommand("remove", "Remove a licence from the group and its members");
   remove_command->add_option("group", remove->group, "Object id or display name")->required();
-  remove_command->add_option("--sku", remove->sku, sku_help)->required();
+  remove_command->add_option("--sku", remove->sku, kSkuOptionHelp)->required();
   remove_command->callback([&context, remove] { AssignGroupLicense(context, *remove, false); });
 }
 

@@ -2,8 +2,8 @@
 // Graph's licenseDetails for the listing).
 
 #include "cli/commands.h"
+#include "cli/license_arguments.h"
 #include "engine/license_details.h"
-#include "engine/sku_catalog.h"
 
 namespace admin365::cli {
 
@@ -15,19 +15,6 @@ struct LicenseOptions {
   std::string remove;                       // a skuPartNumber or skuId
   std::vector<std::string> disabled_plans;  // plan names or ids, of the added SKU
 };
-
-// The plan ids of `plans` (names or ids, case-insensitive) in the SKU. A plan the SKU lacks
-// is passed on as given, for the directory to refuse with Graph's error.
-std::vector<std::string> PlanIds(const std::string& sku_id, const std::vector<std::string>& plans) {
-  auto catalog = engine::SkuCatalog::BuiltIn();
-  const Sku* sku = catalog ? (*catalog)->FindById(sku_id) : nullptr;
-  std::vector<std::string> ids;
-  for (const std::string& given : plans) {
-    const ServicePlan* plan = sku != nullptr ? engine::FindServicePlan(*sku, given) : nullptr;
-    ids.push_back(plan != nullptr ? plan->service_plan_id : given);
-  }
-  return ids;
-}
 
 // Prints `user`'s licences, one record per service plan.
 void PrintLicenses(Context& context, LocalDirectory& directory, const User& user) {
@@ -64,39 +51,31 @@ CLI::App* AddVerb(CLI::App& license, const char* verb, const char* help, License
   return command;
 }
 
-void AddDisabledPlansOption(CLI::App& command, LicenseOptions& options) {
-  command
-      .add_option("--disabled-plans", options.disabled_plans,
-                  "Service plans to turn off, by name (SWAY) or id, comma-separated")
-      ->delimiter(',');
-}
-
 }  // namespace
 
 void AddUserLicenseCommands(CLI::App& user, Context& context) {
   CLI::App* license = user.add_subcommand("license", "A user's licences (assignLicense)");
   license->require_subcommand(1);
-  const char* sku_help = "A skuPartNumber (ENTERPRISEPACK) or skuId";
 
   auto add = std::make_shared<LicenseOptions>();
   CLI::App* add_command =
       AddVerb(*license, "add", "Add a licence, or change the disabled plans of one", *add);
-  add_command->add_option("--sku", add->add, sku_help)->required();
-  AddDisabledPlansOption(*add_command, *add);
+  add_command->add_option("--sku", add->add, kSkuOptionHelp)->required();
+  AddDisabledPlansOption(*add_command, add->disabled_plans);
   add_command->callback([&context, add] { AssignAndPrint(context, *add); });
 
   auto remove = std::make_shared<LicenseOptions>();
   CLI::App* remove_command =
       AddVerb(*license, "remove", "Remove a directly assigned licence", *remove);
-  remove_command->add_option("--sku", remove->remove, sku_help)->required();
+  remove_command->add_option("--sku", remove->remove, kSkuOptionHelp)->required();
   remove_command->callback([&context, remove] { AssignAndPrint(context, *remove); });
 
   auto replace = std::make_shared<LicenseOptions>();
   CLI::App* replace_command =
       AddVerb(*license, "replace", "Remove one licence and add another in one step", *replace);
-  replace_command->add_option("--remove", replace->remove, sku_help)->required();
-  replace_command->add_option("--add", replace->add, sku_help)->required();
-  AddDisabledPlansOption(*replace_command, *replace);
+  replace_command->add_option("--remove", replace->remove, kSkuOptionHelp)->required();
+  replace_command->add_option("--add", replace->add, kSkuOptionHelp)->required();
+  AddDisabledPlansOption(*replace_command, replace->disabled_plans);
   replace_command->callback([&context, replace] { AssignAndPrint(context, *replace); });
 
   auto list = std::make_shared<LicenseOptions>();

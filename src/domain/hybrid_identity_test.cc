@@ -3,7 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "domain/user_properties.h"
 #include "testutil/error_matchers.h"
@@ -12,45 +15,53 @@
 namespace admin365 {
 namespace {
 
-TEST(IsOnPremisesMasteredTest, FollowsTheSourceOfAuthorityTable) {
-  for (std::string_view mastered : {"userPrincipalName",
-                                    "displayName",
-                                    "givenName",
-                                    "surname",
-                                    "mailNickname",
-                                    "accountEnabled",
-                                    "jobTitle",
-                                    "department",
-                                    "companyName",
-                                    "employeeId",
-                                    "employeeType",
-                                    "officeLocation",
-                                    "streetAddress",
-                                    "city",
-                                    "state",
-                                    "postalCode",
-                                    "country",
-                                    "businessPhones",
-                                    "mobilePhone",
-                                    "faxNumber",
-                                    "mail",
-                                    "otherMails",
-                                    "preferredLanguage",
-                                    "passwordPolicies",
-                                    "onPremisesImmutableId",
-                                    "onPremisesSamAccountName",
-                                    "onPremisesDistinguishedName",
-                                    "onPremisesDomainName",
-                                    "onPremisesUserPrincipalName",
-                                    "onPremisesSyncEnabled",
-                                    "onPremisesLastSyncDateTime",
-                                    "onPremisesExtensionAttributes"}) {
-    EXPECT_TRUE(IsOnPremisesMastered(mastered)) << mastered;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// The names of `properties` a cloud write may still change for a synced user.
+std::vector<std::string_view> Unlocked(std::initializer_list<std::string_view> properties) {
+  std::vector<std::string_view> unlocked;
+  for (std::string_view property : properties) {
+    if (!IsOnPremisesMastered(property)) unlocked.push_back(property);
   }
-  for (std::string_view cloud :
-       {"usageLocation", "userType", "favouriteColour", "", "onPremises", "id"}) {
-    EXPECT_FALSE(IsOnPremisesMastered(cloud)) << cloud;
-  }
+  return unlocked;
+}
+
+TEST(IsOnPremisesMasteredTest, LocksTheSignInIdentity) {
+  EXPECT_THAT(Unlocked({"userPrincipalName", "mailNickname", "accountEnabled", "mail", "otherMails",
+                        "passwordPolicies"}),
+              IsEmpty());
+}
+
+TEST(IsOnPremisesMasteredTest, LocksTheNameAndOrganisation) {
+  EXPECT_THAT(
+      Unlocked({"displayName", "givenName", "surname", "jobTitle", "department", "companyName",
+                "employeeId", "employeeType", "officeLocation", "preferredLanguage"}),
+      IsEmpty());
+}
+
+TEST(IsOnPremisesMasteredTest, LocksTheAddressAndPhones) {
+  EXPECT_THAT(Unlocked({"streetAddress", "city", "state", "postalCode", "country", "businessPhones",
+                        "mobilePhone", "faxNumber"}),
+              IsEmpty());
+}
+
+TEST(IsOnPremisesMasteredTest, LocksEveryOnPremisesProperty) {
+  EXPECT_THAT(
+      Unlocked({"onPremisesImmutableId", "onPremisesSamAccountName", "onPremisesDistinguishedName",
+                "onPremisesDomainName", "onPremisesUserPrincipalName", "onPremisesSyncEnabled",
+                "onPremisesLastSyncDateTime", "onPremisesExtensionAttributes"}),
+      IsEmpty());
+  // The prefix alone names no property.
+  EXPECT_FALSE(IsOnPremisesMastered("onPremises"));
+}
+
+TEST(IsOnPremisesMasteredTest, LeavesCloudAndUnknownNamesUnlocked) {
+  EXPECT_THAT(Unlocked({"usageLocation", "userType", "favouriteColour", "", "id"}),
+              ElementsAre("usageLocation", "userType", "favouriteColour", "", "id"));
+}
+
+TEST(IsOnPremisesMasteredTest, IgnoresCase) {
   EXPECT_TRUE(IsOnPremisesMastered("DISPLAYNAME"));
   EXPECT_TRUE(IsOnPremisesMastered("onpremisesimmutableid"));
 }
@@ -62,7 +73,7 @@ TEST(IsOnPremisesMasteredTest, EveryWritablePropertyButTwoIsMastered) {
       cloud_writable.push_back(property.name);
     }
   }
-  EXPECT_THAT(cloud_writable, ::testing::ElementsAre("usageLocation", "userType"));
+  EXPECT_THAT(cloud_writable, ElementsAre("usageLocation", "userType"));
 }
 
 OnPremisesIdentity FullIdentity() {

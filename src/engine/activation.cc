@@ -28,29 +28,17 @@ Result<ActivatedUser> LocalDirectory::ActivateUser(const Actor& actor, std::stri
   if (!generated && change.password.empty()) {
     return Fail(errors::RequiredProperty("passwordProfile"));
   }
-  User current;
-  std::string tenant_name;
-  {
-    Impl::Session session(*impl_);
-    ASSIGN_OR_RETURN(Tenant tenant, impl_->LoadTenant());
-    tenant_name = tenant.display_name;
-    ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
-    current = std::move(stored.user);
-  }
+  ASSIGN_OR_RETURN(Impl::UserInTenant loaded, impl_->LoadUserInTenant(user));
+  const User& current = loaded.user;
   User activated = current;
   if (request.usage_location) {
     RETURN_IF_ERROR(
         SetUserProperty(activated, *FindUserProperty("usageLocation"), *request.usage_location));
   }
-  std::string password = change.password;
-  if (generated) {
-    password = engine::GenerateUserPassword(impl_->random_, activated, tenant_name);
-  } else {
-    RETURN_IF_ERROR(engine::CheckUserPassword(password, activated, tenant_name));
-  }
   ASSIGN_OR_RETURN(
-      const std::string hash,
-      impl_->HashPassword(password, generated, change.force_change_password_next_sign_in));
+      Impl::HashedPassword prepared,
+      impl_->PreparePassword(change.password, generated, change.force_change_password_next_sign_in,
+                             activated, loaded.tenant_name));
 
   Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
@@ -68,7 +56,7 @@ Result<ActivatedUser> LocalDirectory::ActivateUser(const Actor& actor, std::stri
     RETURN_IF_ERROR(impl_->AuditUser(actor, "Update user", activated, std::move(changes)));
   }
   const UnixSeconds now = impl_->clock_.Now();
-  RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, hash, now,
+  RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, prepared.hash, now,
                                             change.force_change_password_next_sign_in,
                                             change.force_change_password_next_sign_in_with_mfa));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Reset user password", activated,
@@ -84,7 +72,7 @@ Result<ActivatedUser> LocalDirectory::ActivateUser(const Actor& actor, std::stri
   }
   RETURN_IF_ERROR(txn.Commit());
   return ActivatedUser{.user = std::move(activated),
-                       .generated_password = generated ? std::move(password) : ""};
+                       .generated_password = generated ? std::move(prepared.password) : ""};
 }
 
 }  // namespace admin365

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "engine/engine_test_support.h"
@@ -20,6 +22,18 @@ class ActivationTest : public LocalDirectoryTest {
     NewUser request = MakeNewUser(alias, name);
     request.properties["accountEnabled"] = false;
     return Create(request);
+  }
+
+  // Records `user`, its password hash and the audit trail's length now; the function
+  // returned expects all three as they were (what a failed activation must leave).
+  std::function<void()> ExpectsUnchanged(const User& user) {
+    const std::string hash = PasswordHashOf(user.id);
+    const std::size_t events = EventCount();
+    return [this, user, hash, events] {
+      EXPECT_EQ(Get(user.id), user);
+      EXPECT_EQ(PasswordHashOf(user.id), hash);
+      EXPECT_EQ(EventCount(), events);
+    };
   }
 
   User SyncDisabled() {
@@ -103,13 +117,7 @@ TEST_F(ActivationTest, ASynchronizedUserKeepsItsAccountEnabled) {
 
 TEST_F(ActivationTest, AFailedActivationChangesNothing) {
   const User adele = AddDisabled("adele", "Adele Vance");
-  const std::string hash = PasswordHashOf(adele.id);
-  const std::size_t events = EventCount();
-  const auto unchanged = [&] {
-    EXPECT_EQ(Get(adele.id), adele);
-    EXPECT_EQ(PasswordHashOf(adele.id), hash);
-    EXPECT_EQ(EventCount(), events);
-  };
+  const auto unchanged = ExpectsUnchanged(adele);
   EXPECT_THAT(directory_->ActivateUser(
                   kActor, adele.id, {.password = {.password = "password"}, .usage_location = "US"}),
               FailsWith(expected::PasswordComplexity()));
@@ -160,13 +168,7 @@ TEST_F(ActivationTest, FailingAtTheLicenceStepChangesNothing) {
       directory_->AssignLicense(kActor, megan.id, {.add_licenses = {{.sku_id = std::string(kE3)}}}),
       Succeeds());
   const User adele = AddDisabled("adele", "Adele Vance");
-  const std::string hash = PasswordHashOf(adele.id);
-  const std::size_t events = EventCount();
-  const auto unchanged = [&] {
-    EXPECT_EQ(Get(adele.id), adele);
-    EXPECT_EQ(PasswordHashOf(adele.id), hash);
-    EXPECT_EQ(EventCount(), events);
-  };
+  const auto unchanged = ExpectsUnchanged(adele);
   const ActivateRequest with_e3{.password = {.password = "Zx9!kTq4wLm2"},
                                 .usage_location = "US",
                                 .add_licenses = {{.sku_id = std::string(kE3)}}};

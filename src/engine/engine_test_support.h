@@ -1,10 +1,11 @@
 #pragma once
 
-// Test-only support for the engine's tests: a printer for PropertyChange, the test constants
-// and MakeNewUser, and LocalDirectoryTest, a fixture that opens an embedded tenant in a fresh
-// temporary data directory with a FakeClock, a SeededRandom and cheap Argon2id parameters.
-// Error printers and matchers come from testutil/error_matchers.h and the literal expected
-// errors (admin365::expected) from testutil/expected_errors.h; both are included here.
+// Test-only support for the engine's tests: a printer for PropertyChange, the test constants,
+// MakeNewUser, RefOf and the group builders, and LocalDirectoryTest, a fixture that opens an
+// embedded tenant in a fresh temporary data directory with a FakeClock, a SeededRandom and cheap
+// Argon2id parameters. Error printers and matchers come from testutil/error_matchers.h and the
+// literal expected errors (admin365::expected) from testutil/expected_errors.h; both are included
+// here.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -49,6 +50,31 @@ inline constexpr std::string_view kInitialDomain = "contoso.onmicrosoft.com";
 inline constexpr std::string_view kGoodPassword = "Vq7#mLp2xT9!";
 
 inline const Actor kActor{"test:alice"};
+
+// An object id no object has.
+inline constexpr std::string_view kUnknownId = "00000000-0000-4000-8000-000000000000";
+
+// `user` as a member or manager listing shows it.
+inline DirectoryObjectRef RefOf(const User& user) {
+  return DirectoryObjectRef{.id = user.id,
+                            .object_type = "user",
+                            .display_name = user.display_name,
+                            .user_principal_name = user.user_principal_name};
+}
+
+// A security group creation.
+inline NewGroup SecurityGroup(const std::string& display_name, const std::string& nickname) {
+  return NewGroup{.display_name = display_name, .mail_nickname = nickname};
+}
+
+// A Microsoft 365 (Unified) group creation.
+inline NewGroup M365Group(const std::string& display_name, const std::string& nickname) {
+  return NewGroup{.display_name = display_name,
+                  .mail_nickname = nickname,
+                  .mail_enabled = true,
+                  .security_enabled = false,
+                  .group_types = {"Unified"}};
+}
 
 // A user creation with the five required properties; UPN "<alias>@<domain>".
 inline NewUser MakeNewUser(const std::string& alias, const std::string& display_name,
@@ -127,6 +153,13 @@ class LocalDirectoryTest : public ::testing::Test {
     auto created = directory_->CreateUser(kActor, request, true);
     EXPECT_THAT(created, Succeeds());
     return created ? created->user : User{};
+  }
+
+  // Creates a group that must succeed.
+  Group CreateGroup(const NewGroup& request) {
+    auto created = directory_->CreateGroup(kActor, request);
+    EXPECT_THAT(created, Succeeds());
+    return created ? *created : Group{};
   }
 
   User Get(std::string_view id) {

@@ -21,9 +21,7 @@ using ::testing::SizeIs;
 class GroupLicensesTest : public LicensingTest {
  protected:
   Group CreateGroup(const std::string& name) {
-    auto created = directory_->CreateGroup(kActor, {.display_name = name, .mail_nickname = name});
-    EXPECT_THAT(created, Succeeds());
-    return created ? *created : Group{};
+    return LocalDirectoryTest::CreateGroup(SecurityGroup(name, name));
   }
 
   void AddMember(const Group& group, const User& user) {

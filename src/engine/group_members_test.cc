@@ -15,32 +15,14 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr std::string_view kUnknownId = "00000000-0000-4000-8000-000000000000";
-
-DirectoryObjectRef RefOf(const User& user) {
-  return DirectoryObjectRef{.id = user.id,
-                            .object_type = "user",
-                            .display_name = user.display_name,
-                            .user_principal_name = user.user_principal_name};
-}
-
 class GroupMembersTest : public LocalDirectoryTest {
  protected:
   void SetUp() override {
     LocalDirectoryTest::SetUp();
     adele_ = Create("adele", "Adele Vance");
     bob_ = Create("bob", "Bob Kelly");
-    auto sales =
-        directory_->CreateGroup(kActor, {.display_name = "Sales", .mail_nickname = "sales"});
-    ASSERT_THAT(sales, Succeeds());
-    sales_ = *sales;
-    auto legal = directory_->CreateGroup(kActor, {.display_name = "Legal",
-                                                  .mail_nickname = "legal",
-                                                  .mail_enabled = true,
-                                                  .security_enabled = false,
-                                                  .group_types = {"Unified"}});
-    ASSERT_THAT(legal, Succeeds());
-    legal_ = *legal;
+    sales_ = CreateGroup(SecurityGroup("Sales", "sales"));
+    legal_ = CreateGroup(M365Group("Legal", "legal"));
   }
 
   std::vector<DirectoryObjectRef> Members(const Group& group) {

@@ -110,41 +110,38 @@ Status LocalDirectory::DeleteGroup(const Actor& actor, std::string_view group) {
 
 Status LocalDirectory::AddGroupMember(const Actor& actor, std::string_view group,
                                       std::string_view member) {
-  Impl::Session session(*impl_);
-  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  engine::GroupTable groups(*impl_->db_);
-  engine::GroupMembers members(*impl_->db_);
-  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
-  ASSIGN_OR_RETURN(engine::StoredUser user, impl_->RequireUser(member, false));
-  ASSIGN_OR_RETURN(const bool already, members.Contains(stored.key, user.key));
-  if (already) return Fail(errors::MemberAlreadyExists());
-  RETURN_IF_ERROR(members.Add(stored.key, user.key, impl_->clock_.Now()));
-  RETURN_IF_ERROR(impl_->Audit(actor, "Add member to group", kGroupType, stored.group.id,
-                               stored.group.display_name,
-                               {{"members", std::nullopt, user.user.user_principal_name}}));
-  if (!stored.group.assigned_licenses.empty()) {
-    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*impl_, actor, user));
-  }
-  return txn.Commit();
+  return impl_->ChangeGroupMembership(actor, group, member, true);
 }
 
 Status LocalDirectory::RemoveGroupMember(const Actor& actor, std::string_view group,
                                          std::string_view member) {
-  Impl::Session session(*impl_);
-  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  engine::GroupTable groups(*impl_->db_);
-  engine::GroupMembers members(*impl_->db_);
+  return impl_->ChangeGroupMembership(actor, group, member, false);
+}
+
+Status LocalDirectory::Impl::ChangeGroupMembership(const Actor& actor, std::string_view group,
+                                                   std::string_view member, bool add) {
+  Session session(*this);
+  ASSIGN_OR_RETURN(auto txn, db_->Begin());
+  engine::GroupTable groups(*db_);
+  engine::GroupMembers members(*db_);
   ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
-  ASSIGN_OR_RETURN(engine::StoredUser user, impl_->RequireUser(member, false));
+  ASSIGN_OR_RETURN(engine::StoredUser user, RequireUser(member, false));
   ASSIGN_OR_RETURN(const bool is_member, members.Contains(stored.key, user.key));
-  // Graph names the group, not the member (docs/entra-rules.md, Groups and managers).
-  if (!is_member) return Fail(errors::ResourceNotFound(stored.group.id));
-  RETURN_IF_ERROR(members.Remove(stored.key, user.key));
-  RETURN_IF_ERROR(impl_->Audit(actor, "Remove member from group", kGroupType, stored.group.id,
-                               stored.group.display_name,
-                               {{"members", user.user.user_principal_name, std::nullopt}}));
+  const std::string& upn = user.user.user_principal_name;
+  if (add) {
+    if (is_member) return Fail(errors::MemberAlreadyExists());
+    RETURN_IF_ERROR(members.Add(stored.key, user.key, clock_.Now()));
+    RETURN_IF_ERROR(Audit(actor, "Add member to group", kGroupType, stored.group.id,
+                          stored.group.display_name, {{"members", std::nullopt, upn}}));
+  } else {
+    // Graph names the group, not the member (docs/entra-rules.md, Groups and managers).
+    if (!is_member) return Fail(errors::ResourceNotFound(stored.group.id));
+    RETURN_IF_ERROR(members.Remove(stored.key, user.key));
+    RETURN_IF_ERROR(Audit(actor, "Remove member from group", kGroupType, stored.group.id,
+                          stored.group.display_name, {{"members", upn, std::nullopt}}));
+  }
   if (!stored.group.assigned_licenses.empty()) {
-    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*impl_, actor, user));
+    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*this, actor, user));
   }
   return txn.Commit();
 }

@@ -16,26 +16,8 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
 
-NewGroup SecurityGroup(const std::string& display_name, const std::string& nickname) {
-  return NewGroup{.display_name = display_name, .mail_nickname = nickname};
-}
-
-NewGroup M365Group(const std::string& display_name, const std::string& nickname) {
-  return NewGroup{.display_name = display_name,
-                  .mail_nickname = nickname,
-                  .mail_enabled = true,
-                  .security_enabled = false,
-                  .group_types = {"Unified"}};
-}
-
 class GroupsTest : public LocalDirectoryTest {
  protected:
-  Group CreateGroup(const NewGroup& request) {
-    auto created = directory_->CreateGroup(kActor, request);
-    EXPECT_THAT(created, Succeeds());
-    return created ? *created : Group{};
-  }
-
   // Expects `request` to fail with `error` and to leave no trace.
   void ExpectRefused(const NewGroup& request, const Error& error) {
     const std::size_t events = EventCount();

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 
 #include "common/ascii.h"
 #include "common/random.h"
@@ -148,38 +149,32 @@ Result<SubscribedSku> LocalDirectory::SetSubscriptionUnits(const Actor& actor, s
 
 Result<SubscribedSku> LocalDirectory::SuspendSubscription(const Actor& actor,
                                                           std::string_view sku) {
-  ASSIGN_OR_RETURN(const SkuCatalog* catalog, SkuCatalog::BuiltIn());
-  Impl::Session session(*impl_);
-  sqlite::Database& db = *impl_->db_;
-  ASSIGN_OR_RETURN(auto txn, db.Begin());
-  RETURN_IF_ERROR(impl_->LoadTenant());
-  ASSIGN_OR_RETURN(SubscriptionRow row, RequireSubscription(db, *catalog, sku));
-  if (row.capability_status != engine::kSubscriptionSuspended) {
-    row.capability_status = engine::kSubscriptionSuspended;
-    RETURN_IF_ERROR(engine::UpdateSubscription(db, row));
-    RETURN_IF_ERROR(impl_->Audit(
-        actor, "Suspend subscription", "SubscribedSku", row.sku_id, row.sku_part_number,
-        {{"capabilityStatus", std::string(engine::kSubscriptionEnabled), row.capability_status}}));
-  }
-  ASSIGN_OR_RETURN(SubscribedSku changed, ToSubscribedSku(db, *catalog, row));
-  RETURN_IF_ERROR(txn.Commit());
-  return changed;
+  return impl_->SetSubscriptionStatus(actor, sku, engine::kSubscriptionSuspended,
+                                      "Suspend subscription");
 }
 
 Result<SubscribedSku> LocalDirectory::ResumeSubscription(const Actor& actor, std::string_view sku) {
+  return impl_->SetSubscriptionStatus(actor, sku, engine::kSubscriptionEnabled,
+                                      "Reactivate subscription");
+}
+
+Result<SubscribedSku> LocalDirectory::Impl::SetSubscriptionStatus(const Actor& actor,
+                                                                  std::string_view sku,
+                                                                  std::string_view status,
+                                                                  std::string action) {
   ASSIGN_OR_RETURN(const SkuCatalog* catalog, SkuCatalog::BuiltIn());
-  Impl::Session session(*impl_);
-  sqlite::Database& db = *impl_->db_;
+  Session session(*this);
+  sqlite::Database& db = *db_;
   ASSIGN_OR_RETURN(auto txn, db.Begin());
-  RETURN_IF_ERROR(impl_->LoadTenant());
+  RETURN_IF_ERROR(LoadTenant());
   ASSIGN_OR_RETURN(SubscriptionRow row, RequireSubscription(db, *catalog, sku));
-  if (row.capability_status != engine::kSubscriptionEnabled) {
-    row.capability_status = engine::kSubscriptionEnabled;
+  if (row.capability_status != status) {
+    // The schema allows only "Enabled" and "Suspended": the old status is the other one.
+    std::string old_status = std::exchange(row.capability_status, std::string(status));
     RETURN_IF_ERROR(engine::UpdateSubscription(db, row));
-    RETURN_IF_ERROR(impl_->Audit(actor, "Reactivate subscription", "SubscribedSku", row.sku_id,
-                                 row.sku_part_number,
-                                 {{"capabilityStatus", std::string(engine::kSubscriptionSuspended),
-                                   row.capability_status}}));
+    RETURN_IF_ERROR(Audit(actor, std::move(action), "SubscribedSku", row.sku_id,
+                          row.sku_part_number,
+                          {{"capabilityStatus", std::move(old_status), row.capability_status}}));
   }
   ASSIGN_OR_RETURN(SubscribedSku changed, ToSubscribedSku(db, *catalog, row));
   RETURN_IF_ERROR(txn.Commit());

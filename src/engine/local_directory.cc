@@ -1,12 +1,9 @@
 #include "engine/local_directory.h"
 
-#include "engine/local_directory_impl.h"
-
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
-
-#include <fmt/format.h>
 
 #include "common/ascii.h"
 #include "domain/graph_errors.h"
@@ -16,6 +13,7 @@
 #include "domain/user_validation.h"
 #include "engine/audit_trail.h"
 #include "engine/license_seats.h"
+#include "engine/local_directory_impl.h"
 #include "engine/manager_links.h"
 #include "engine/proxy_addresses.h"
 #include "engine/user_password.h"
@@ -65,7 +63,6 @@ void RepairPrimaryAddress(User& user) {
   user.mail = address;
 }
 
-
 }  // namespace
 
 LocalDirectory::LocalDirectory(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -88,7 +85,8 @@ Result<std::unique_ptr<LocalDirectory>> LocalDirectory::Open(const LocalDirector
 
   ASSIGN_OR_RETURN(const PasswordKey key,
                    LoadOrCreatePasswordKey(options.data_directory / "password.key", random));
-  ASSIGN_OR_RETURN(auto db, sqlite::Database::Open((options.data_directory / "tenant.db").string()));
+  ASSIGN_OR_RETURN(auto db,
+                   sqlite::Database::Open((options.data_directory / "tenant.db").string()));
   RETURN_IF_ERROR(sqlite::Migrate(*db));
   db->ResetStatements();
   auto impl = std::make_unique<Impl>(std::move(db), clock, random, key, options);
@@ -184,7 +182,8 @@ Result<Domain> LocalDirectory::VerifyDomain(const Actor& actor, std::string_view
   RETURN_IF_ERROR(impl_->LoadTenant());
   ASSIGN_OR_RETURN(Domain domain, impl_->RequireDomain(name));
   if (domain.is_verified) return domain;
-  sqlite::Statement& update = impl_->db_->Prepare("UPDATE domains SET is_verified = 1 WHERE name = ?");
+  sqlite::Statement& update =
+      impl_->db_->Prepare("UPDATE domains SET is_verified = 1 WHERE name = ?");
   update.Bind(1, domain.id);
   RETURN_IF_ERROR(update.Run());
   RETURN_IF_ERROR(impl_->Audit(actor, "Verify domain", "Domain", domain.id, domain.id,
@@ -202,7 +201,8 @@ Result<Domain> LocalDirectory::SetDefaultDomain(const Actor& actor, std::string_
   if (!domain.is_verified) return Fail(errors::DomainNotVerified(domain.id));
   if (domain.is_default) return domain;
   RETURN_IF_ERROR(impl_->db_->Exec("UPDATE domains SET is_default = 0 WHERE is_default = 1"));
-  sqlite::Statement& update = impl_->db_->Prepare("UPDATE domains SET is_default = 1 WHERE name = ?");
+  sqlite::Statement& update =
+      impl_->db_->Prepare("UPDATE domains SET is_default = 1 WHERE name = ?");
   update.Bind(1, domain.id);
   RETURN_IF_ERROR(update.Run());
   RETURN_IF_ERROR(impl_->Audit(actor, "Set default domain", "Domain", domain.id, domain.id,
@@ -226,18 +226,17 @@ Status LocalDirectory::RemoveDomain(const Actor& actor, std::string_view name) {
   sqlite::Statement& remove = impl_->db_->Prepare("DELETE FROM domains WHERE name = ?");
   remove.Bind(1, domain.id);
   RETURN_IF_ERROR(remove.Run());
-  RETURN_IF_ERROR(impl_->Audit(actor,
-                               domain.is_verified ? "Remove verified domain"
-                                                  : "Remove unverified domain",
-                               "Domain", domain.id, domain.id));
+  RETURN_IF_ERROR(impl_->Audit(
+      actor, domain.is_verified ? "Remove verified domain" : "Remove unverified domain", "Domain",
+      domain.id, domain.id));
   return txn.Commit();
 }
 
 Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser& request,
                                                bool generate_password) {
   NewUser effective = request;
-  const bool generated = generate_password && (!request.password_profile ||
-                                               request.password_profile->password.empty());
+  const bool generated = generate_password &&
+                         (!request.password_profile || request.password_profile->password.empty());
   if (generated) {
     // A placeholder satisfies step 1; the real password is drawn once the user is known.
     if (!effective.password_profile) effective.password_profile = PasswordProfile{};
@@ -258,14 +257,12 @@ Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser
     RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
   }
   // Step 7, and hashing, outside the lock.
-  if (generated) {
-    profile.password = GenerateUserPassword(impl_->random_, user, tenant_name);
-  } else {
-    RETURN_IF_ERROR(CheckUserPassword(profile.password, user, tenant_name));
-  }
-  ASSIGN_OR_RETURN(const std::string hash,
-                   impl_->HashPassword(profile.password, generated,
-                                       profile.force_change_password_next_sign_in));
+  ASSIGN_OR_RETURN(
+      Impl::HashedPassword prepared,
+      impl_->PreparePassword(std::move(profile.password), generated,
+                             profile.force_change_password_next_sign_in, user, tenant_name));
+  profile.password = std::move(prepared.password);
+  const std::string& hash = prepared.hash;
 
   const UnixSeconds now = impl_->clock_.Now();
   user.id = NewUuid(impl_->random_);
@@ -280,16 +277,33 @@ Result<CreatedUser> LocalDirectory::CreateUser(const Actor& actor, const NewUser
   Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
   // Another writer may have taken the UPN while we hashed: check again, then the quota.
-  RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
-  RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
-  RETURN_IF_ERROR(impl_->CheckQuota());
-  RETURN_IF_ERROR(impl_->users_.Insert(user, hash));
-  std::vector<PropertyChange> changes = engine::DiffUsers(nullptr, user);
-  changes.push_back({"passwordProfile", std::nullopt, std::string(kRedacted)});
-  RETURN_IF_ERROR(impl_->AuditUser(actor, "Add user", user, std::move(changes)));
+  RETURN_IF_ERROR(impl_->InsertNewUserLocked(actor, user, hash));
   RETURN_IF_ERROR(txn.Commit());
   return CreatedUser{.user = std::move(user),
                      .generated_password = generated ? std::move(profile.password) : ""};
+}
+
+Status LocalDirectory::Impl::InsertNewUserLocked(const Actor& actor, const User& user,
+                                                 const std::string& hash) {
+  RETURN_IF_ERROR(CheckUpnAndAddresses(user, 0));
+  RETURN_IF_ERROR(PurgeExpiredLocked());
+  RETURN_IF_ERROR(CheckQuota());
+  RETURN_IF_ERROR(users_.Insert(user, hash));
+  std::vector<PropertyChange> changes = engine::DiffUsers(nullptr, user);
+  changes.push_back({"passwordProfile", std::nullopt, std::string(kRedacted)});
+  return AuditUser(actor, "Add user", user, std::move(changes));
+}
+
+Result<LocalDirectory::Impl::HashedPassword> LocalDirectory::Impl::PreparePassword(
+    std::string password, bool generated, bool force_change, const User& user,
+    const std::string& tenant_name) {
+  if (generated) {
+    password = GenerateUserPassword(random_, user, tenant_name);
+  } else {
+    RETURN_IF_ERROR(CheckUserPassword(password, user, tenant_name));
+  }
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(password, generated, force_change));
+  return HashedPassword{.password = std::move(password), .hash = std::move(hash)};
 }
 
 Result<User> LocalDirectory::GetUser(std::string_view user) {
@@ -341,27 +355,16 @@ Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view use
 
 Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_view user,
                                                 const PasswordChange& change) {
-  User current;
-  std::string tenant_name;
-  {
-    Impl::Session session(*impl_);
-    ASSIGN_OR_RETURN(Tenant tenant, impl_->LoadTenant());
-    tenant_name = tenant.display_name;
-    ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
-    current = std::move(stored.user);
-  }
+  ASSIGN_OR_RETURN(Impl::UserInTenant loaded, impl_->LoadUserInTenant(user));
+  const User& current = loaded.user;
+  const std::string& tenant_name = loaded.tenant_name;
   // A synchronized user's password is on-premises AD's; writeback is off.
   if (current.on_premises_sync_enabled == true) return Fail(errors::PasswordWritebackDisabled());
   const bool generated = change.generate && change.password.empty();
-  std::string password = change.password;
-  if (generated) {
-    password = GenerateUserPassword(impl_->random_, current, tenant_name);
-  } else {
-    RETURN_IF_ERROR(CheckUserPassword(password, current, tenant_name));
-  }
-  ASSIGN_OR_RETURN(const std::string hash,
-                   impl_->HashPassword(password, generated,
-                                       change.force_change_password_next_sign_in));
+  ASSIGN_OR_RETURN(
+      Impl::HashedPassword prepared,
+      impl_->PreparePassword(change.password, generated, change.force_change_password_next_sign_in,
+                             current, tenant_name));
 
   Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
@@ -370,13 +373,13 @@ Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_
   if (stored.user.on_premises_sync_enabled == true) {
     return Fail(errors::PasswordWritebackDisabled());
   }
-  RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, hash, impl_->clock_.Now(),
+  RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, prepared.hash, impl_->clock_.Now(),
                                             change.force_change_password_next_sign_in,
                                             change.force_change_password_next_sign_in_with_mfa));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Reset user password", stored.user,
                                    engine::PasswordResetChanges(stored.user, change)));
   RETURN_IF_ERROR(txn.Commit());
-  return generated ? password : std::string();
+  return generated ? std::move(prepared.password) : std::string();
 }
 
 Status LocalDirectory::DeleteUser(const Actor& actor, std::string_view user) {

@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "common/random.h"
 #include "domain/graph_errors.h"
@@ -133,14 +135,57 @@ class LocalDirectory::Impl {
   // Returns the updated user, not yet written. Defined in local_directory.cc.
   Result<User> PrepareUpdate(const engine::StoredUser& stored, const PropertyMap& patch);
 
+  // The last step of creating `user` (id, timestamps and defaults already set), inside the
+  // caller's session and transaction: re-checks steps 5-6, purges expired deleted users,
+  // checks the quota, inserts the row with password hash `hash` and audits "Add user".
+  // Defined in local_directory.cc; errors as LocalDirectory::CreateUser's.
+  Status InsertNewUserLocked(const Actor& actor, const User& user, const std::string& hash);
+
+  // An active user and the tenant's display name, read under a Session of their own (the
+  // caller must not hold one): for the password policy, checked outside the lock.
+  struct UserInTenant {
+    User user;
+    std::string tenant_name;
+  };
+  Result<UserInTenant> LoadUserInTenant(std::string_view user) {
+    Session session(*this);
+    ASSIGN_OR_RETURN(Tenant tenant, LoadTenant());
+    ASSIGN_OR_RETURN(engine::StoredUser stored, RequireUser(user, false));
+    return UserInTenant{.user = std::move(stored.user),
+                        .tenant_name = std::move(tenant.display_name)};
+  }
+
+  // AddGroupMember (`add`) or RemoveGroupMember, under a Session and transaction of its
+  // own: changes the membership, audits it and re-derives the member's group-based
+  // licences when the group carries any. Defined in groups.cc; errors as those methods'.
+  Status ChangeGroupMembership(const Actor& actor, std::string_view group, std::string_view member,
+                               bool add);
+
+  // SuspendSubscription (`status` "Suspended", audited as `action`) or ResumeSubscription
+  // ("Enabled"), under a Session and transaction of its own; no change and no event when
+  // the subscription already has `status`. Defined in licensing.cc; errors as theirs.
+  Result<SubscribedSku> SetSubscriptionStatus(const Actor& actor, std::string_view sku,
+                                              std::string_view status, std::string action);
+
+  // Step 7 and hashing, for outside the lock: when `generated`, a password drawn for `user`
+  // (`password` is ignored), else `password` checked against the policy; with its hash
+  // (HashPassword's). Defined in local_directory.cc; errors: CheckUserPassword's, the
+  // hasher's.
+  struct HashedPassword {
+    std::string password;
+    std::string hash;
+  };
+  Result<HashedPassword> PreparePassword(std::string password, bool generated, bool force_change,
+                                         const User& user, const std::string& tenant_name);
+
   Status CheckQuota() {
     ASSIGN_OR_RETURN(const long long objects, users_.CountAll());
     long long quota = kDefaultObjectQuota;
     if (object_quota_) {
       quota = *object_quota_;
     } else {
-      sqlite::Statement& custom = db_->Prepare(
-          "SELECT 1 FROM domains WHERE is_verified = 1 AND is_initial = 0 LIMIT 1");
+      sqlite::Statement& custom =
+          db_->Prepare("SELECT 1 FROM domains WHERE is_verified = 1 AND is_initial = 0 LIMIT 1");
       ASSIGN_OR_RETURN(const bool has_custom, custom.Step());
       if (has_custom) quota = kVerifiedDomainObjectQuota;
     }
@@ -195,12 +240,10 @@ class LocalDirectory::Impl {
   }
 
   // A hash for `password`: keyed BLAKE2b only for a generated, must-change password.
-  Result<std::string> HashPassword(std::string_view password, bool generated,
-                                   bool force_change) {
+  Result<std::string> HashPassword(std::string_view password, bool generated, bool force_change) {
     if (generated && force_change) return hasher_.HashGenerated(password);
     return hasher_.HashChosen(password);
   }
 };
-
 
 }  // namespace admin365

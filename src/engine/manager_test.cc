@@ -15,15 +15,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr std::string_view kUnknownId = "00000000-0000-4000-8000-000000000000";
-
-DirectoryObjectRef RefOf(const User& user) {
-  return DirectoryObjectRef{.id = user.id,
-                            .object_type = "user",
-                            .display_name = user.display_name,
-                            .user_principal_name = user.user_principal_name};
-}
-
 class ManagerTest : public LocalDirectoryTest {
  protected:
   void SetUp() override {

@@ -91,13 +91,7 @@ Result<User> LocalDirectory::SyncUser(const Actor& actor, const NewUser& request
     user.sign_in_sessions_valid_from_date_time = now;
     if (!user.user_type) user.user_type = "Member";
     ApplyIdentity(user, identity, now);
-    RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(user, 0));
-    RETURN_IF_ERROR(impl_->PurgeExpiredLocked());
-    RETURN_IF_ERROR(impl_->CheckQuota());
-    RETURN_IF_ERROR(impl_->users_.Insert(user, hash));
-    std::vector<PropertyChange> changes = engine::DiffUsers(nullptr, user);
-    changes.push_back({"passwordProfile", std::nullopt, std::string(kRedacted)});
-    RETURN_IF_ERROR(impl_->AuditUser(actor, "Add user", user, std::move(changes)));
+    RETURN_IF_ERROR(impl_->InsertNewUserLocked(actor, user, hash));
     RETURN_IF_ERROR(txn.Commit());
     return user;
   }

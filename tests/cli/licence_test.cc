@@ -285,7 +285,8 @@ TEST_F(LicenceCli, UserLicenseErrorsAreEntras) {
   EXPECT_EQ(location.err,
             "error: Request_BadRequest: License assignment cannot be done for user with invalid "
             "usage location.\n"
-            "hint: Use a two-letter ISO 3166-1 country code such as US, GB or FR.\n");
+            "hint: Set the user's usage location first, e.g. 'admin365 user set USER "
+            "--usage-location US', then assign the licence again.\n");
 
   const CliRun company =
       Run({"user", "license", "add", "adele@contoso.com", "--sku", "ENTERPRISEPREMIUM"});
