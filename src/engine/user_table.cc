@@ -423,22 +423,21 @@ Status UserTable::Remove(std::int64_t key) {
   return remove.Run();
 }
 
-Result<bool> UserTable::IsUpnTaken(std::string_view upn, std::int64_t except_key) {
-  sqlite::Statement& query = db_.Prepare(
-      "SELECT 1 FROM users WHERE user_principal_name = ? AND deleted_at IS NULL "
-      "AND user_key <> ?");
-  query.Bind(1, upn);
+Result<bool> UserTable::IsHeldByActiveUser(std::string_view column, std::string_view value,
+                                           std::int64_t except_key) {
+  sqlite::Statement& query = db_.Prepare(fmt::format(
+      "SELECT 1 FROM users WHERE {} = ? AND deleted_at IS NULL AND user_key <> ?", column));
+  query.Bind(1, value);
   query.Bind(2, except_key);
   return query.Step();
 }
 
+Result<bool> UserTable::IsUpnTaken(std::string_view upn, std::int64_t except_key) {
+  return IsHeldByActiveUser("user_principal_name", upn, except_key);
+}
+
 Result<bool> UserTable::IsImmutableIdTaken(std::string_view immutable_id, std::int64_t except_key) {
-  sqlite::Statement& query = db_.Prepare(
-      "SELECT 1 FROM users WHERE on_premises_immutable_id = ? AND deleted_at IS NULL "
-      "AND user_key <> ?");
-  query.Bind(1, immutable_id);
-  query.Bind(2, except_key);
-  return query.Step();
+  return IsHeldByActiveUser("on_premises_immutable_id", immutable_id, except_key);
 }
 
 Result<std::optional<StoredUser>> UserTable::FindByImmutableId(std::string_view immutable_id) {

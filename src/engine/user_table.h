@@ -87,6 +87,10 @@ class UserTable {
 
  private:
   Result<StoredUser> ReadRow(sqlite::Statement& row);
+  // True if an active user other than `except_key` has `value` in `column` (a column name
+  // of this file's choosing, never input).
+  Result<bool> IsHeldByActiveUser(std::string_view column, std::string_view value,
+                                  std::int64_t except_key);
   Status WriteCollections(std::int64_t key, const User& user);
 
   sqlite::Database& db_;
