@@ -35,9 +35,22 @@
 
 namespace admin365 {
 
-// Who performs a write, as the audit trail records it ("cli:alice", "app:<client id>").
+// One step of one row of a bulk job (manage/bulk). A write made on behalf of a step
+// records it in the same transaction as the change, so that a job resumed after a crash
+// knows exactly which steps committed and repeats none of them.
+struct JobStep {
+  std::string job_id;
+  long long row = 0;  // the input's data row, from 1
+  int step = 0;       // the row's write, from 0
+
+  friend bool operator==(const JobStep&, const JobStep&) = default;
+};
+
+// Who performs a write, as the audit trail records it ("cli:alice", "app:<client id>"),
+// and for a bulk job, the step it belongs to.
 struct Actor {
   std::string name;
+  std::optional<JobStep> job_step;
 };
 
 enum class UserOrder { kId, kDisplayName, kUserPrincipalName, kDeletedDateTime };
@@ -295,6 +308,12 @@ class Directory {
 
   // The newest events first.
   virtual Result<std::vector<AuditEvent>> ListAuditEvents(const AuditQuery& query) = 0;
+
+  // --- Bulk job journal ---
+
+  // The steps of job `job_id` whose writes committed (Actor::job_step), by row then step.
+  // A write that changed nothing records no step: repeating it changes nothing either.
+  virtual Result<std::vector<JobStep>> ListCommittedJobSteps(std::string_view job_id) = 0;
 };
 
 }  // namespace admin365

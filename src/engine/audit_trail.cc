@@ -43,6 +43,30 @@ Status AppendAuditEvent(sqlite::Database& db, const AuditEvent& event) {
   return Ok();
 }
 
+Status RecordJobStep(sqlite::Database& db, const JobStep& step) {
+  sqlite::Statement& insert =
+      db.Prepare("INSERT OR IGNORE INTO job_steps (job_id, row, step) VALUES (?, ?, ?)");
+  insert.Bind(1, step.job_id);
+  insert.Bind(2, static_cast<std::int64_t>(step.row));
+  insert.Bind(3, static_cast<std::int64_t>(step.step));
+  return insert.Run();
+}
+
+Result<std::vector<JobStep>> ReadJobSteps(sqlite::Database& db, std::string_view job_id) {
+  sqlite::Statement& select =
+      db.Prepare("SELECT row, step FROM job_steps WHERE job_id = ? ORDER BY row, step");
+  select.Bind(1, std::string(job_id));
+  std::vector<JobStep> out;
+  for (;;) {
+    ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    out.push_back(JobStep{.job_id = std::string(job_id),
+                          .row = select.Int(0),
+                          .step = static_cast<int>(select.Int(1))});
+  }
+  return out;
+}
+
 Result<std::vector<AuditEvent>> ReadAuditEvents(sqlite::Database& db, const AuditQuery& query) {
   sqlite::Statement& events = db.Prepare(
       "SELECT seq, at, actor, action, target_type, target_id, target_name FROM audit_events "

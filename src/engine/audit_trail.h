@@ -23,6 +23,13 @@ Status AppendAuditEvent(sqlite::Database& db, const AuditEvent& event);
 // The newest events first, at most query.limit, optionally for one target.
 Result<std::vector<AuditEvent>> ReadAuditEvents(sqlite::Database& db, const AuditQuery& query);
 
+// Records that a bulk job's step committed (idempotent). Call inside the write's
+// transaction.
+Status RecordJobStep(sqlite::Database& db, const JobStep& step);
+
+// The committed steps of a job, by row then step.
+Result<std::vector<JobStep>> ReadJobSteps(sqlite::Database& db, std::string_view job_id);
+
 // The changed properties from `before` to `after`. With `before` null (a creation), every
 // property `after` has a value for.
 std::vector<PropertyChange> DiffUsers(const User* before, const User& after);

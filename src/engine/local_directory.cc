@@ -487,4 +487,9 @@ Result<std::vector<AuditEvent>> LocalDirectory::ListAuditEvents(const AuditQuery
   return engine::ReadAuditEvents(*impl_->db_, query);
 }
 
+Result<std::vector<JobStep>> LocalDirectory::ListCommittedJobSteps(std::string_view job_id) {
+  Impl::Session session(*impl_);
+  return engine::ReadJobSteps(*impl_->db_, job_id);
+}
+
 }  // namespace admin365

@@ -82,6 +82,7 @@ class LocalDirectory final : public Directory {
                            const RestoreOptions& options) override;
   Status PurgeUser(const Actor& actor, std::string_view id) override;
   Result<std::vector<AuditEvent>> ListAuditEvents(const AuditQuery& query) override;
+  Result<std::vector<JobStep>> ListCommittedJobSteps(std::string_view job_id) override;
 
   // --- Licences (licensing.cc) ---
   Result<std::vector<SubscribedSku>> ListSubscribedSkus() override;

@@ -202,9 +202,12 @@ class LocalDirectory::Impl {
     return std::move(*stored);
   }
 
+  // Appends the audit event of a write and, for a bulk job's step, the step's journal
+  // entry: both commit or roll back with the write.
   Status Audit(const Actor& actor, std::string action, std::string target_type,
                std::string target_id, std::string target_name,
                std::vector<PropertyChange> changes = {}) {
+    if (actor.job_step) RETURN_IF_ERROR(engine::RecordJobStep(*db_, *actor.job_step));
     return engine::AppendAuditEvent(*db_, AuditEvent{.time = clock_.Now(),
                                                      .actor = actor.name,
                                                      .action = std::move(action),
