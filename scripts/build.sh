@@ -3,6 +3,8 @@
 #   scripts/build.sh release [targets...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Paths relative to the checkout, so that clones and worktrees share ccache's results.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 kind="${1:-release}"
 shift || true
 
