@@ -28,6 +28,7 @@ struct AuditEvent {
   std::int64_t sequence = 0;  // ascending in commit order
   UnixSeconds time = 0;
   std::string actor;        // "cli:alice", "system", ...
+  std::string origin;       // what the write was part of (Actor::origin), or ""
   std::string action;       // Entra's activity name, e.g. "Add user", "Update user"
   std::string target_type;  // "User", "Domain", "Tenant"
   std::string target_id;

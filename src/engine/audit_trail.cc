@@ -18,14 +18,15 @@ std::optional<std::string> AsAuditValue(const PropertyValue& value) {
 
 Status AppendAuditEvent(sqlite::Database& db, const AuditEvent& event) {
   sqlite::Statement& insert = db.Prepare(
-      "INSERT INTO audit_events (at, actor, action, target_type, target_id, target_name) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO audit_events (at, actor, action, target_type, target_id, target_name, "
+      "origin) VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.Bind(1, event.time);
   insert.Bind(2, event.actor);
   insert.Bind(3, event.action);
   insert.Bind(4, event.target_type);
   insert.Bind(5, event.target_id);
   insert.Bind(6, event.target_name);
+  insert.Bind(7, event.origin);
   RETURN_IF_ERROR(insert.Run());
   const std::int64_t sequence = sqlite3_last_insert_rowid(db.handle());
   for (std::size_t i = 0; i < event.changes.size(); ++i) {
@@ -69,7 +70,8 @@ Result<std::vector<JobStep>> ReadJobSteps(sqlite::Database& db, std::string_view
 
 Result<std::vector<AuditEvent>> ReadAuditEvents(sqlite::Database& db, const AuditQuery& query) {
   sqlite::Statement& events = db.Prepare(
-      "SELECT seq, at, actor, action, target_type, target_id, target_name FROM audit_events "
+      "SELECT seq, at, actor, action, target_type, target_id, target_name, origin "
+      "FROM audit_events "
       "WHERE (?1 = '' OR target_id = ?1) ORDER BY seq DESC LIMIT ?2");
   events.Bind(1, query.target_id);
   events.Bind(2, query.limit);
@@ -80,6 +82,7 @@ Result<std::vector<AuditEvent>> ReadAuditEvents(sqlite::Database& db, const Audi
     out.push_back(AuditEvent{.sequence = events.Int(0),
                              .time = events.Int(1),
                              .actor = events.Text(2),
+                             .origin = events.Text(7),
                              .action = events.Text(3),
                              .target_type = events.Text(4),
                              .target_id = events.Text(5),

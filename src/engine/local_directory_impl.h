@@ -210,6 +210,7 @@ class LocalDirectory::Impl {
     if (actor.job_step) RETURN_IF_ERROR(engine::RecordJobStep(*db_, *actor.job_step));
     return engine::AppendAuditEvent(*db_, AuditEvent{.time = clock_.Now(),
                                                      .actor = actor.name,
+                                                     .origin = actor.origin,
                                                      .action = std::move(action),
                                                      .target_type = std::move(target_type),
                                                      .target_id = std::move(target_id),

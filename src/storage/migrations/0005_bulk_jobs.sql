@@ -1,6 +1,9 @@
 -- Bulk jobs (manage/bulk): the durable journal that lets a job resume after a crash
 -- without repeating a row, and be undone from the values its rows replaced.
 
+-- What a write was part of (a template, a bulk job's row): directory.h, Actor::origin.
+ALTER TABLE audit_events ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+
 -- A step of a job's row whose write committed. The directory inserts it in the same
 -- transaction as the write (directory.h, Actor::job_step).
 CREATE TABLE job_steps (
