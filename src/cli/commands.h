@@ -15,6 +15,7 @@ void AddUserCommands(CLI::App& app, Context& context);
 void AddAuditCommands(CLI::App& app, Context& context);
 void AddSubscriptionCommands(CLI::App& app, Context& context);
 void AddGroupCommands(CLI::App& app, Context& context);
+void AddBulkCommands(CLI::App& app, Context& context);
 
 // Verbs under `user`, one file per feature.
 void AddUserLicenseCommands(CLI::App& user, Context& context);

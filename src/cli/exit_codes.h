@@ -8,6 +8,8 @@
 //   2 usage error (bad options)  6 failed precondition (e.g. no tenant yet)
 //   3 invalid input (Graph 400)  7 permission denied / unauthenticated
 //                                8 unavailable (busy; retry)
+//   9 a bulk job ran, but some rows failed (see its results file)
+//   130 a bulk job stopped on Ctrl-C (resume it)
 
 #include <string>
 
@@ -17,6 +19,8 @@ namespace admin365::cli {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitRowsFailed = 9;
+inline constexpr int kExitInterrupted = 130;
 
 int ExitCodeFor(const Error& error);
 

@@ -40,8 +40,9 @@ namespace admin365 {
 // knows exactly which steps committed and repeats none of them.
 struct JobStep {
   std::string job_id;
-  long long row = 0;  // the input's data row, from 1
-  int step = 0;       // the row's write, from 0
+  long long row = 0;   // the input's data row, from 1
+  int step = 0;        // the row's write, from 0
+  std::string before;  // what undoing the write needs (the job's own encoding), kept with it
 
   friend bool operator==(const JobStep&, const JobStep&) = default;
 };

@@ -46,16 +46,17 @@ Status AppendAuditEvent(sqlite::Database& db, const AuditEvent& event) {
 
 Status RecordJobStep(sqlite::Database& db, const JobStep& step) {
   sqlite::Statement& insert =
-      db.Prepare("INSERT OR IGNORE INTO job_steps (job_id, row, step) VALUES (?, ?, ?)");
+      db.Prepare("INSERT OR IGNORE INTO job_steps (job_id, row, step, before) VALUES (?, ?, ?, ?)");
   insert.Bind(1, step.job_id);
   insert.Bind(2, static_cast<std::int64_t>(step.row));
   insert.Bind(3, static_cast<std::int64_t>(step.step));
+  insert.Bind(4, step.before);
   return insert.Run();
 }
 
 Result<std::vector<JobStep>> ReadJobSteps(sqlite::Database& db, std::string_view job_id) {
   sqlite::Statement& select =
-      db.Prepare("SELECT row, step FROM job_steps WHERE job_id = ? ORDER BY row, step");
+      db.Prepare("SELECT row, step, before FROM job_steps WHERE job_id = ? ORDER BY row, step");
   select.Bind(1, std::string(job_id));
   std::vector<JobStep> out;
   for (;;) {
@@ -63,7 +64,8 @@ Result<std::vector<JobStep>> ReadJobSteps(sqlite::Database& db, std::string_view
     if (!row) break;
     out.push_back(JobStep{.job_id = std::string(job_id),
                           .row = select.Int(0),
-                          .step = static_cast<int>(select.Int(1))});
+                          .step = static_cast<int>(select.Int(1)),
+                          .before = select.Text(2)});
   }
   return out;
 }

@@ -50,9 +50,14 @@ std::vector<FollowUp> FollowUps(Directory& directory, const UserCreation& creati
   return steps;
 }
 
+// The creation's step keeps the caller's undo record (deleting the user reverts the whole
+// creation); the later steps need none of their own.
 Actor ForStep(const Actor& actor, int step) {
   Actor out = actor;
-  if (out.job_step) out.job_step->step = step;
+  if (out.job_step) {
+    out.job_step->step = step;
+    if (step > 0) out.job_step->before.clear();
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@ CREATE TABLE job_steps (
   job_id TEXT NOT NULL,
   row INTEGER NOT NULL,
   step INTEGER NOT NULL,
+  before TEXT NOT NULL DEFAULT '',  -- what undoing the write needs
   PRIMARY KEY (job_id, row, step)
 ) WITHOUT ROWID;
 
@@ -26,18 +27,18 @@ CREATE TABLE bulk_jobs (
   state TEXT NOT NULL CHECK (state IN ('running', 'stopped', 'completed'))
 );
 
--- One input row: written 'started' with the values it will replace before its first
--- write, and with its outcome after its last.
+-- A finished row's outcome, written in batches after its writes: a row whose outcome a
+-- crash lost is settled again on resume from job_steps (done) or run again (failed rows
+-- changed nothing).
 CREATE TABLE bulk_job_rows (
   job_id TEXT NOT NULL REFERENCES bulk_jobs (id) ON DELETE CASCADE,
   row INTEGER NOT NULL,
   line INTEGER NOT NULL,        -- the input's physical line where the row starts
-  target_id TEXT,
-  target_name TEXT,
-  status TEXT NOT NULL CHECK (status IN ('started', 'succeeded', 'failed', 'unchanged')),
-  error_code TEXT,
-  error_message TEXT,
-  error_field TEXT,
-  before TEXT,                  -- JSON: what undo restores
+  target_id TEXT NOT NULL,      -- the user's object id, or '' when none was found
+  target_name TEXT NOT NULL,    -- the UPN (or id) the row named
+  status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'unchanged')),
+  error_code TEXT NOT NULL DEFAULT '',
+  error_message TEXT NOT NULL DEFAULT '',
+  error_field TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (job_id, row)
 ) WITHOUT ROWID;
