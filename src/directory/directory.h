@@ -312,7 +312,18 @@ class Directory {
   // The newest events first.
   virtual Result<std::vector<AuditEvent>> ListAuditEvents(const AuditQuery& query) = 0;
 
-  // --- Bulk job journal ---
+  // --- Bulk jobs ---
+
+  // Write batching: lets the directory group the writes that follow into fewer, larger
+  // commits until EndWriteBatch. Each write still succeeds or fails whole, with its
+  // JobStep; a write that returned becomes durable, and visible to other processes,
+  // within a moment and for certain once FlushWrites returns. FlushWrites' error (a
+  // storage fault) means the writes since the last flush were undone, steps included.
+  // By default writes commit one by one and these do nothing.
+  virtual Status BeginWriteBatch() { return Ok(); }
+  virtual Status FlushWrites() { return Ok(); }
+  virtual Status EndWriteBatch() { return Ok(); }
+
 
   // The steps of job `job_id` whose writes committed (Actor::job_step), by row then step.
   // A write that changed nothing records no step: repeating it changes nothing either.

@@ -52,7 +52,7 @@ Result<ActivatedUser> LocalDirectory::ActivateUser(const Actor& actor, std::stri
   if (activated.on_premises_sync_enabled != true) activated.account_enabled = true;
   if (std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, activated);
       !changes.empty()) {
-    RETURN_IF_ERROR(impl_->users_.Update(stored.key, activated));
+    RETURN_IF_ERROR(impl_->users_.Update(stored.key, stored.user, activated));
     RETURN_IF_ERROR(impl_->AuditUser(actor, "Update user", activated, std::move(changes)));
   }
   const UnixSeconds now = impl_->clock_.Now();

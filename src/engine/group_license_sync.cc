@@ -51,7 +51,7 @@ Result<GroupLicenseSync> SyncGroupLicenses(sqlite::Database& db, UserTable& user
   }
 
   std::vector<PropertyChange> changes = DiffUsers(&stored.user, updated);
-  if (!changes.empty()) RETURN_IF_ERROR(users.Update(stored.key, updated));
+  if (!changes.empty()) RETURN_IF_ERROR(users.Update(stored.key, stored.user, updated));
   RETURN_IF_ERROR(SaveUserLicenses(db, stored.key, updated));
   if (auto states = LicenseStatesChange(before, updated.license_assignment_states, *catalog)) {
     changes.insert(changes.begin(), std::move(*states));

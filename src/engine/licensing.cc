@@ -218,7 +218,7 @@ Result<User> LocalDirectory::Impl::AssignLicenseLocked(const Actor& actor,
   std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, updated);
   if (!changes.empty()) {
     RETURN_IF_ERROR(CheckUpnAndAddresses(updated, stored.key));
-    RETURN_IF_ERROR(users_.Update(stored.key, updated));
+    RETURN_IF_ERROR(users_.Update(stored.key, stored.user, updated));
   }
   RETURN_IF_ERROR(engine::SaveUserLicenses(db, stored.key, updated));
   if (auto states = engine::LicenseStatesChange(stored.user.license_assignment_states,

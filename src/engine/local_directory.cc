@@ -347,7 +347,7 @@ Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view use
   ASSIGN_OR_RETURN(User updated, impl_->PrepareUpdate(stored, patch));
   std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, updated);
   if (changes.empty()) return updated;
-  RETURN_IF_ERROR(impl_->users_.Update(stored.key, updated));
+  RETURN_IF_ERROR(impl_->users_.Update(stored.key, stored.user, updated));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Update user", updated, std::move(changes)));
   RETURN_IF_ERROR(txn.Commit());
   return updated;
@@ -446,7 +446,7 @@ Result<User> LocalDirectory::RestoreUser(const Actor& actor, std::string_view id
       engine::RetakeLicenseSeats(*impl_->db_, stored.key, restored, impl_->clock_.Now()));
   RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(restored, stored.key));
   std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, restored);
-  if (!changes.empty()) RETURN_IF_ERROR(impl_->users_.Update(stored.key, restored));
+  if (!changes.empty()) RETURN_IF_ERROR(impl_->users_.Update(stored.key, stored.user, restored));
   changes.insert(changes.end(), licence_changes.begin(), licence_changes.end());
   RETURN_IF_ERROR(impl_->users_.SetDeleted(stored.key, std::nullopt));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Restore user", restored, std::move(changes)));
@@ -485,6 +485,21 @@ Result<bool> LocalDirectory::CheckPassword(std::string_view user, std::string_vi
 Result<std::vector<AuditEvent>> LocalDirectory::ListAuditEvents(const AuditQuery& query) {
   Impl::Session session(*impl_);
   return engine::ReadAuditEvents(*impl_->db_, query);
+}
+
+Status LocalDirectory::BeginWriteBatch() {
+  Impl::Session session(*impl_);
+  return impl_->db_->SetBatching(true);
+}
+
+Status LocalDirectory::FlushWrites() {
+  Impl::Session session(*impl_);
+  return impl_->db_->Flush();
+}
+
+Status LocalDirectory::EndWriteBatch() {
+  Impl::Session session(*impl_);
+  return impl_->db_->SetBatching(false);
 }
 
 Result<std::vector<JobStep>> LocalDirectory::ListCommittedJobSteps(std::string_view job_id) {

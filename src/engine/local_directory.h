@@ -83,6 +83,9 @@ class LocalDirectory final : public Directory {
   Status PurgeUser(const Actor& actor, std::string_view id) override;
   Result<std::vector<AuditEvent>> ListAuditEvents(const AuditQuery& query) override;
   Result<std::vector<JobStep>> ListCommittedJobSteps(std::string_view job_id) override;
+  Status BeginWriteBatch() override;
+  Status FlushWrites() override;
+  Status EndWriteBatch() override;
 
   // --- Licences (licensing.cc) ---
   Result<std::vector<SubscribedSku>> ListSubscribedSkus() override;

@@ -105,7 +105,7 @@ Result<User> LocalDirectory::SyncUser(const Actor& actor, const NewUser& request
   if (updated.on_premises_immutable_id != match->user.on_premises_immutable_id) {
     RETURN_IF_ERROR(impl_->CheckUpnAndAddresses(updated, match->key));
   }
-  RETURN_IF_ERROR(impl_->users_.Update(match->key, updated));
+  RETURN_IF_ERROR(impl_->users_.Update(match->key, match->user, updated));
   std::vector<PropertyChange> changes = engine::DiffUsers(&match->user, updated);
   if (password_given) {
     RETURN_IF_ERROR(impl_->users_.SetPassword(match->key, hash, now, false, false));

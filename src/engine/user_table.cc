@@ -1,5 +1,7 @@
 #include "engine/user_table.h"
 
+#include <functional>
+
 #include <sodium.h>
 
 #include <charconv>
@@ -323,36 +325,71 @@ Result<std::int64_t> UserTable::Insert(const User& user, std::string_view passwo
   return key;
 }
 
-Status UserTable::Update(std::int64_t key, const User& user) {
-  std::string assignments =
-      "user_principal_name = ?, upn_domain = ?, display_name = ?, mail_nickname = ?, "
-      "account_enabled = ?, user_type = ?, sessions_valid_from = ?, "
-      "on_premises_sync_enabled = ?, on_premises_last_sync_at = ?";
-  for (const TextColumn& column : kTextColumns) assignments += fmt::format(", {} = ?", column.column);
-  sqlite::Statement& update =
-      db_.Prepare(fmt::format("UPDATE users SET {} WHERE user_key = ?", assignments));
-  update.Bind(1, user.user_principal_name);
-  update.Bind(2, UpnDomain(user.user_principal_name));
-  update.Bind(3, user.display_name);
-  update.Bind(4, user.mail_nickname);
-  update.Bind(5, user.account_enabled);
-  update.Bind(6, user.user_type.value_or("Member"));
-  update.Bind(7, user.sign_in_sessions_valid_from_date_time);
-  BindOptional(update, 8, user.on_premises_sync_enabled);
-  BindOptional(update, 9, user.on_premises_last_sync_date_time);
-  int index = 10;
-  for (const TextColumn& column : kTextColumns) update.Bind(index++, user.*column.field);
-  update.Bind(index, key);
-  RETURN_IF_ERROR(update.Run());
-  for (const char* table : {"proxy_addresses", "user_business_phones", "user_other_mails"}) {
-    sqlite::Statement& clear = db_.Prepare(fmt::format("DELETE FROM {} WHERE user_key = ?", table));
-    clear.Bind(1, key);
-    RETURN_IF_ERROR(clear.Run());
+Status UserTable::Update(std::int64_t key, const User& before, const User& after) {
+  std::string assignments;
+  std::vector<std::function<void(sqlite::Statement&, int)>> binders;
+  auto set = [&](const char* column, auto value) {
+    assignments += fmt::format("{}{} = ?", assignments.empty() ? "" : ", ", column);
+    binders.push_back([value](sqlite::Statement& statement, int index) {
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, std::optional<std::string>>) {
+        statement.Bind(index, value);
+      } else if constexpr (requires { value.has_value(); }) {
+        BindOptional(statement, index, value);
+      } else {
+        statement.Bind(index, value);
+      }
+    });
+  };
+  if (before.user_principal_name != after.user_principal_name) {
+    set("user_principal_name", after.user_principal_name);
+    set("upn_domain", UpnDomain(after.user_principal_name));
   }
-  return WriteCollections(key, user);
+  if (before.display_name != after.display_name) set("display_name", after.display_name);
+  if (before.mail_nickname != after.mail_nickname) set("mail_nickname", after.mail_nickname);
+  if (before.account_enabled != after.account_enabled) set("account_enabled", after.account_enabled);
+  if (before.user_type != after.user_type) set("user_type", after.user_type.value_or("Member"));
+  if (before.sign_in_sessions_valid_from_date_time != after.sign_in_sessions_valid_from_date_time) {
+    set("sessions_valid_from", after.sign_in_sessions_valid_from_date_time);
+  }
+  if (before.on_premises_sync_enabled != after.on_premises_sync_enabled) {
+    set("on_premises_sync_enabled", after.on_premises_sync_enabled);
+  }
+  if (before.on_premises_last_sync_date_time != after.on_premises_last_sync_date_time) {
+    set("on_premises_last_sync_at", after.on_premises_last_sync_date_time);
+  }
+  for (const TextColumn& column : kTextColumns) {
+    if (before.*column.field != after.*column.field) set(column.column, after.*column.field);
+  }
+  if (!assignments.empty()) {
+    sqlite::Statement& update =
+        db_.Prepare(fmt::format("UPDATE users SET {} WHERE user_key = ?", assignments));
+    int index = 1;
+    for (const auto& bind : binders) bind(update, index++);
+    update.Bind(index, key);
+    RETURN_IF_ERROR(update.Run());
+  }
+  if (before.proxy_addresses != after.proxy_addresses) {
+    RETURN_IF_ERROR(ClearCollection("proxy_addresses", key));
+    RETURN_IF_ERROR(WriteProxyAddresses(key, after));
+  }
+  if (before.business_phones != after.business_phones) {
+    RETURN_IF_ERROR(ClearCollection("user_business_phones", key));
+    RETURN_IF_ERROR(WriteItems("user_business_phones", key, after.business_phones));
+  }
+  if (before.other_mails != after.other_mails) {
+    RETURN_IF_ERROR(ClearCollection("user_other_mails", key));
+    RETURN_IF_ERROR(WriteItems("user_other_mails", key, after.other_mails));
+  }
+  return Ok();
 }
 
-Status UserTable::WriteCollections(std::int64_t key, const User& user) {
+Status UserTable::ClearCollection(const char* table, std::int64_t key) {
+  sqlite::Statement& clear = db_.Prepare(fmt::format("DELETE FROM {} WHERE user_key = ?", table));
+  clear.Bind(1, key);
+  return clear.Run();
+}
+
+Status UserTable::WriteProxyAddresses(std::int64_t key, const User& user) {
   for (std::size_t i = 0; i < user.proxy_addresses.size(); ++i) {
     sqlite::Statement& insert = db_.Prepare(
         "INSERT INTO proxy_addresses (user_key, position, value, address, active) "
@@ -364,19 +401,26 @@ Status UserTable::WriteCollections(std::int64_t key, const User& user) {
     insert.Bind(5, !user.deleted_date_time.has_value());
     RETURN_IF_ERROR(insert.Run());
   }
-  const auto write = [&](const char* table, const std::vector<std::string>& items) -> Status {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      sqlite::Statement& insert = db_.Prepare(
-          fmt::format("INSERT INTO {} (user_key, position, value) VALUES (?, ?, ?)", table));
-      insert.Bind(1, key);
-      insert.Bind(2, static_cast<std::int64_t>(i));
-      insert.Bind(3, items[i]);
-      RETURN_IF_ERROR(insert.Run());
-    }
-    return Ok();
-  };
-  RETURN_IF_ERROR(write("user_business_phones", user.business_phones));
-  return write("user_other_mails", user.other_mails);
+  return Ok();
+}
+
+Status UserTable::WriteItems(const char* table, std::int64_t key,
+                             const std::vector<std::string>& items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    sqlite::Statement& insert = db_.Prepare(
+        fmt::format("INSERT INTO {} (user_key, position, value) VALUES (?, ?, ?)", table));
+    insert.Bind(1, key);
+    insert.Bind(2, static_cast<std::int64_t>(i));
+    insert.Bind(3, items[i]);
+    RETURN_IF_ERROR(insert.Run());
+  }
+  return Ok();
+}
+
+Status UserTable::WriteCollections(std::int64_t key, const User& user) {
+  RETURN_IF_ERROR(WriteProxyAddresses(key, user));
+  RETURN_IF_ERROR(WriteItems("user_business_phones", key, user.business_phones));
+  return WriteItems("user_other_mails", key, user.other_mails);
 }
 
 Status UserTable::SetPassword(std::int64_t key, std::string_view password_hash,

@@ -42,8 +42,9 @@ class UserTable {
   // Inserts a new active user with its collections; returns its key.
   Result<std::int64_t> Insert(const User& user, std::string_view password_hash);
 
-  // Rewrites every column and collection of the user at `key` from `user`.
-  Status Update(std::int64_t key, const User& user);
+  // Brings the user at `key` from `before` (as stored) to `after`, writing only the
+  // columns and collections that differ: an index is touched only when its column changes.
+  Status Update(std::int64_t key, const User& before, const User& after);
 
   Status SetPassword(std::int64_t key, std::string_view password_hash, UnixSeconds changed_at,
                      bool force_change, bool force_change_with_mfa);
@@ -92,6 +93,9 @@ class UserTable {
   Result<bool> IsHeldByActiveUser(std::string_view column, std::string_view value,
                                   std::int64_t except_key);
   Status WriteCollections(std::int64_t key, const User& user);
+  Status WriteProxyAddresses(std::int64_t key, const User& user);
+  Status WriteItems(const char* table, std::int64_t key, const std::vector<std::string>& items);
+  Status ClearCollection(const char* table, std::int64_t key);
 
   sqlite::Database& db_;
 };

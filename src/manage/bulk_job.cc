@@ -328,6 +328,7 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
                    ResultsCsv::Create(settings.results_path, *csv));
   std::unique_ptr<PasswordsCsv> passwords;
 
+  RETURN_IF_ERROR(directory_.BeginWriteBatch());
   const int threads = settings.threads > 0
                           ? settings.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -365,8 +366,13 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
     auto write_status = [&](Status status) {
       if (!status && written) written = std::move(status);
     };
+    // Outcomes are journalled only once the writes they report are durable.
     auto flush = [&] {
-      write_status(store_.RecordOutcomes(job.id, batch));
+      if (Status durable = directory_.FlushWrites(); !durable) {
+        write_status(std::move(durable));
+      } else {
+        write_status(store_.RecordOutcomes(job.id, batch));
+      }
       batch.clear();
     };
     for (;;) {
@@ -444,6 +450,7 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
   for (std::thread& worker : workers) worker.join();
   pipeline.WorkersDone();
   writer.join();
+  RETURN_IF_ERROR(directory_.EndWriteBatch());
   RETURN_IF_ERROR(read);
   RETURN_IF_ERROR(written);
   RETURN_IF_ERROR(results->Close());

@@ -61,7 +61,12 @@ Status ResultsCsv::Write(const UserCsvRow& row, const RowOutcome& outcome) {
   line.reserve(fields_.size() + std::size(kResultColumns));
   for (const std::string& field : fields_) {
     const std::string* value = row.Find(field);
-    line.push_back(value ? *value : "");
+    // A password given in the input is a secret: the results never repeat it.
+    if (value && !value->empty() && field == "password") {
+      line.emplace_back("[redacted]");
+    } else {
+      line.push_back(value ? *value : "");
+    }
   }
   line.push_back(std::to_string(outcome.row));
   line.push_back(std::to_string(outcome.line));

@@ -2,6 +2,7 @@
 // memberships, MFA settings and authentication contact methods.
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -192,7 +193,8 @@ Result<RowResult> SetMfa(RowWork& work) {
   }
   if (const auto allowed = work.input.Get("allowedMethods")) {
     const std::vector<std::string> methods = SplitList(*allowed);
-    if (methods != info.allowed_methods) {
+    if (std::set<std::string>(methods.begin(), methods.end()) !=
+        std::set<std::string>(info.allowed_methods.begin(), info.allowed_methods.end())) {
       note(fmt::format("allowed methods: {}", *allowed));
       RETURN_IF_ERROR(work.Write(1, UndoAllowedMethods(user.id, info.allowed_methods),
                                  [&](const Actor& actor) {

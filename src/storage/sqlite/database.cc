@@ -69,11 +69,29 @@ void Statement::Reset() {
 }
 
 Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->Exec("ROLLBACK");
+  if (db_ == nullptr) return;
+  if (!savepoint_) {
+    (void)db_->Exec("ROLLBACK");
+  } else if (!sqlite3_get_autocommit(db_->handle())) {
+    (void)db_->Exec("ROLLBACK TO batch_write; RELEASE batch_write");
+  } else {
+    db_->batch_open_ = false;  // SQLite rolled the whole batch back after a fault
+    db_->batch_lost_ = true;
+  }
 }
 
 Status Transaction::Commit() {
   Database* db = std::exchange(db_, nullptr);
+  if (savepoint_) {
+    if (auto status = db->Exec("RELEASE batch_write"); !status) {
+      db->batch_open_ = !sqlite3_get_autocommit(db->handle());
+      db->batch_lost_ |= !db->batch_open_;
+      if (db->batch_open_) (void)db->Exec("ROLLBACK TO batch_write; RELEASE batch_write");
+      return status;
+    }
+    ++db->batch_writes_;
+    return db->CommitBatch(/*now=*/false);
+  }
   // No statement may hold the snapshot past the commit, or the automatic checkpoint that
   // follows it could never reset the WAL, which would then grow without bound.
   db->ResetStatements();
@@ -148,8 +166,51 @@ Result<std::unique_ptr<Statement>> Database::PrepareUncached(const std::string& 
 }
 
 Result<Transaction> Database::Begin() {
-  RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-  return Transaction(this);
+  if (!batching_) {
+    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    return Transaction(this, /*savepoint=*/false);
+  }
+  if (batch_lost_) {
+    return Fail(Error::Internal("a storage fault rolled back the current write batch"));
+  }
+  if (!batch_open_) {
+    RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    batch_open_ = true;
+    batch_writes_ = 0;
+    batch_started_ = std::chrono::steady_clock::now();
+  }
+  RETURN_IF_ERROR(Exec("SAVEPOINT batch_write"));
+  return Transaction(this, /*savepoint=*/true);
+}
+
+Status Database::CommitBatch(bool now) {
+  if (!batch_open_) return Ok();
+  if (!now && batch_writes_ < kBatchWrites &&
+      std::chrono::steady_clock::now() - batch_started_ < kBatchAge) {
+    return Ok();
+  }
+  batch_open_ = false;
+  ResetStatements();
+  if (auto status = Exec("COMMIT"); !status) {
+    (void)Exec("ROLLBACK");
+    batch_lost_ = true;
+    return status;
+  }
+  return Ok();
+}
+
+Status Database::SetBatching(bool on) {
+  Status flushed = Flush();
+  batching_ = on;
+  batch_lost_ = false;
+  return flushed;
+}
+
+Status Database::Flush() {
+  if (batch_lost_) {
+    return Fail(Error::Internal("a storage fault rolled back the current write batch"));
+  }
+  return CommitBatch(/*now=*/true);
 }
 
 void Database::ResetStatements() {

@@ -15,6 +15,7 @@
 // otherwise: callers check uniqueness themselves first, to report Graph's error, and
 // treat a constraint violation as a fault.
 
+#include <chrono>
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -66,11 +67,13 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
-// A BEGIN IMMEDIATE transaction; rolls back on destruction unless committed.
+// A BEGIN IMMEDIATE transaction (or, while the database batches writes, a savepoint in
+// the batch's transaction); rolls back on destruction unless committed.
 class Transaction {
  public:
-  explicit Transaction(Database* db) : db_(db) {}
-  Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+  Transaction(Database* db, bool savepoint) : db_(db), savepoint_(savepoint) {}
+  Transaction(Transaction&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), savepoint_(other.savepoint_) {}
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
 
@@ -78,6 +81,7 @@ class Transaction {
 
  private:
   Database* db_;
+  bool savepoint_;
 };
 
 class Database {
@@ -104,6 +108,18 @@ class Database {
   // beyond the busy timeout.
   Result<Transaction> Begin();
 
+  // Write batching, for bulk work. While on, the transactions Begin() starts are
+  // savepoints of one outer transaction: each still commits or rolls back whole, but
+  // they reach the disk (and other connections) together, when kBatchWrites of them have
+  // committed, when the batch is kBatchAge old, at Flush(), or when batching ends. The
+  // outer transaction holds the write lock meanwhile. Flush's error (a storage fault
+  // that rolled the outer transaction back) means every write since the last flush is
+  // undone.
+  static constexpr int kBatchWrites = 512;
+  static constexpr std::chrono::milliseconds kBatchAge{200};
+  Status SetBatching(bool on);
+  Status Flush();
+
   // Resets every statement still on a row. A statement left on a row keeps a read
   // transaction open, which pins an old snapshot (another connection's writes then make
   // our next Begin() fail) and stops checkpoints from emptying the WAL; call this when an
@@ -116,8 +132,17 @@ class Database {
  private:
   explicit Database(sqlite3* db) : db_(db) {}
 
+  friend class Transaction;
+  // Commits the batch's outer transaction when it is due (or `now`).
+  Status CommitBatch(bool now);
+
   sqlite3* db_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+  bool batching_ = false;
+  bool batch_open_ = false;
+  bool batch_lost_ = false;
+  int batch_writes_ = 0;
+  std::chrono::steady_clock::time_point batch_started_;
 };
 
 // The Error for a failed SQLite call on `db` with result code `rc`.
