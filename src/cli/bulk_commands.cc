@@ -50,7 +50,7 @@ Result<std::unique_ptr<BulkSession>> OpenSession(Context& context) {
   auto session = std::make_unique<BulkSession>();
   session->directory = directory;
   const std::filesystem::path data(context.options().data_directory);
-  ASSIGN_OR_RETURN(session->store, manage::BulkJobStore::Open(data / "tenant.db"));
+  ASSIGN_OR_RETURN(session->store, manage::BulkJobStore::Open(data / "jobs.db"));
   session->jobs = std::make_unique<manage::BulkJobs>(*directory, *session->store,
                                                      session->clock, data / "jobs");
   return session;

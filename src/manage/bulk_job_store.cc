@@ -3,10 +3,42 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/migrator.h"
 
 namespace admin365::manage {
 
 namespace {
+
+constexpr sqlite::Migration kSchema[] = {{1, "bulk jobs", R"sql(
+CREATE TABLE bulk_jobs (
+  id TEXT PRIMARY KEY,
+  action TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  input_path TEXT NOT NULL,
+  input_digest TEXT NOT NULL,   -- hex BLAKE2b-256 of the input file's bytes
+  settings TEXT NOT NULL,       -- JSON: the options the job runs with (bulk_settings.h)
+  undo_of TEXT REFERENCES bulk_jobs (id),
+  state TEXT NOT NULL CHECK (state IN ('running', 'stopped', 'completed'))
+);
+CREATE INDEX bulk_jobs_by_undo_of ON bulk_jobs (undo_of);
+
+-- A finished row's outcome, written in batches once the row's writes are durable: a row
+-- whose outcome a crash lost is settled again on resume from the directory's job steps.
+CREATE TABLE bulk_job_rows (
+  job_id TEXT NOT NULL REFERENCES bulk_jobs (id) ON DELETE CASCADE,
+  row INTEGER NOT NULL,
+  line INTEGER NOT NULL,        -- the input's physical line where the row starts
+  target_id TEXT NOT NULL,      -- the user's object id, or '' when none was found
+  target_name TEXT NOT NULL,    -- the UPN (or id) the row named
+  status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'unchanged')),
+  error_code TEXT NOT NULL DEFAULT '',
+  error_message TEXT NOT NULL DEFAULT '',
+  error_field TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (job_id, row)
+) WITHOUT ROWID;
+)sql"}};
 
 constexpr std::string_view kJobColumns =
     "id, action, actor, created_at, finished_at, input_path, input_digest, settings, "
@@ -72,6 +104,7 @@ BulkJobStore::~BulkJobStore() = default;
 
 Result<std::unique_ptr<BulkJobStore>> BulkJobStore::Open(const std::filesystem::path& path) {
   ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Database> db, sqlite::Database::Open(path.string()));
+  RETURN_IF_ERROR(sqlite::Migrate(*db, kSchema));
   return std::unique_ptr<BulkJobStore>(new BulkJobStore(std::move(db)));
 }
 

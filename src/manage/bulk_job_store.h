@@ -1,9 +1,11 @@
 #pragma once
 
-// BulkJobStore: the bulk jobs' journal in the tenant's store: each job (its action,
-// input digest and settings) and each finished row's outcome. Together with the steps the
-// directory records with every write (Directory::ListCommittedJobSteps) it is what
-// `bulk resume` and `bulk undo` work from.
+// BulkJobStore: the bulk jobs' journal, in jobs.db in the data directory: each job (its
+// action, input digest and settings) and each finished row's outcome. Together with the
+// steps the directory records with every write (Directory::ListCommittedJobSteps) it is
+// what `bulk resume` and `bulk undo` work from. It is a database of its own so that
+// journalling outcomes never waits for the tenant's write lock, which a running job's
+// write batches hold most of the time.
 //
 // Thread-safe: one connection of its own, guarded by a mutex.
 
@@ -62,7 +64,7 @@ struct JobCounts {
 
 class BulkJobStore {
  public:
-  // Opens the store of the tenant database at `path` (already migrated).
+  // Opens (creating or migrating it) the store at `path`.
   static Result<std::unique_ptr<BulkJobStore>> Open(const std::filesystem::path& path);
   ~BulkJobStore();
 

@@ -23,7 +23,7 @@ class BulkJobTest : public engine_test::LocalDirectoryTest {
  protected:
   void SetUp() override {
     LocalDirectoryTest::SetUp();
-    auto store = BulkJobStore::Open(data_dir_ / "tenant.db");
+    auto store = BulkJobStore::Open(data_dir_ / "jobs.db");
     ASSERT_THAT(store, Succeeds());
     store_ = std::move(*store);
     jobs_ = std::make_unique<BulkJobs>(*directory_, *store_, clock_, data_dir_ / "jobs");
