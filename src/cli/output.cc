@@ -228,6 +228,7 @@ Record AuditRecord(const AuditEvent& event) {
   }
   return {{"activityDateTime", Iso(event.time)},
           {"initiatedBy", event.actor},
+          {"origin", event.origin},
           {"activity", event.action},
           {"targetType", event.target_type},
           {"targetId", event.target_id},
