@@ -38,6 +38,7 @@ class NameReservations {
  public:
   // Takes both names unless one is already taken; true if they were free.
   bool TryReserve(std::string_view user_principal_name, std::string_view mail_nickname);
+  // Whether a UPN (a name with '@') or a mailNickname (one without) is taken.
   bool Contains(std::string_view name) const;
 
  private:
