@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config git
   libsqlite3-dev sqlite3 libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
-  libboost1.81-dev libboost-json1.81-dev libcsv-dev
+  libboost1.81-dev libboost-json1.81-dev libcsv-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
+#include "manage/template_rules.h"
 
 namespace admin365::cli {
 
@@ -16,10 +17,16 @@ void AddAuditCommands(CLI::App& app, Context& context);
 void AddSubscriptionCommands(CLI::App& app, Context& context);
 void AddGroupCommands(CLI::App& app, Context& context);
 void AddBulkCommands(CLI::App& app, Context& context);
+void AddTemplateCommands(CLI::App& app, Context& context);
 
 // Verbs under `user`, one file per feature.
 void AddUserLicenseCommands(CLI::App& user, Context& context);
 void AddUserManagerCommands(CLI::App& user, Context& context);
 void AddUserSecurityCommands(CLI::App& user, Context& context);
+
+// `user add --template NAME`: creates a user from the latest version of a stored template
+// (template_commands.cc) and prints it with its generated password, if any.
+void AddUserFromTemplate(Context& context, const std::string& template_name,
+                         const manage::TemplateInput& input);
 
 }  // namespace admin365::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   AddUserCommands(app, context);
   AddSubscriptionCommands(app, context);
   AddGroupCommands(app, context);
+  AddTemplateCommands(app, context);
   AddBulkCommands(app, context);
   AddAuditCommands(app, context);
 

@@ -116,13 +116,59 @@ struct PasswordOptions {
   }
 };
 
+// With `user add --template`: the given property options, `--set FIELD=VALUE` pairs and
+// the password, as the template's input fields (collections joined with ';').
+Result<manage::TemplateInput> TemplateInputOf(const PropertyOptions& properties,
+                                              PasswordOptions& password,
+                                              const std::vector<std::string>& set) {
+  manage::TemplateInput input;
+  for (const auto& [name, option] : properties.options) {
+    if (option->count() == 0) continue;
+    const std::vector<std::string>& given = properties.values.at(name);
+    const bool collection = FindUserProperty(name)->type == PropertyType::kStringCollection;
+    input.emplace_back(name, collection ? fmt::format("{}", fmt::join(given, ";")) : given.back());
+  }
+  for (const std::string& pair : set) {
+    const std::size_t equals = pair.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      return Fail(Error{.kind = ErrorKind::kInvalidArgument,
+                        .http_status = 400,
+                        .code = "Template_InputRejected",
+                        .message = fmt::format("--set takes FIELD=VALUE, not \"{}\"", pair),
+                        .target = "set"});
+    }
+    input.emplace_back(pair.substr(0, equals), pair.substr(equals + 1));
+  }
+  if (std::string given = password.Resolve(); !given.empty()) {
+    input.emplace_back("password", std::move(given));
+  }
+  return input;
+}
+
 void AddUserAdd(CLI::App& user, Context& context) {
   auto properties = std::make_shared<PropertyOptions>();
   auto password = std::make_shared<PasswordOptions>();
+  auto template_name = std::make_shared<std::string>();
+  auto set = std::make_shared<std::vector<std::string>>();
   CLI::App* add = user.add_subcommand("add", "Create a user (New-MsolUser / POST /users)");
   properties->AddTo(*add);
   password->AddTo(*add, true);
-  add->callback([&context, properties, password] {
+  CLI::Option* template_option =
+      add->add_option("--template", *template_name,
+                      "Create from this template: its rules, naming, licences and groups "
+                      "(see 'admin365 template list')")
+          ->group("Template");
+  add->add_option("--set", *set,
+                  "A template field, FIELD=VALUE (repeatable): a property, password, manager "
+                  "or groups")
+      ->needs(template_option)
+      ->group("Template");
+  add->callback([&context, properties, password, template_name, set] {
+    if (!template_name->empty()) {
+      auto input = TemplateInputOf(*properties, *password, *set);
+      if (!input) return context.Fail(input.error());
+      return AddUserFromTemplate(context, *template_name, *input);
+    }
     NewUser request{.properties = properties->ToPatch()};
     // The CLI fills what Graph requires but an admin rarely types: enabled by default,
     // and the alias from the UPN as the admin centers do.

@@ -1,6 +1,8 @@
 #include "domain/password_generator.h"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 namespace admin365 {
 
@@ -15,19 +17,31 @@ char Pick(Random& random, std::string_view alphabet) {
   return alphabet[random.Uniform(static_cast<std::uint32_t>(alphabet.size()))];
 }
 
-std::string Draw(Random& random) {
-  static const std::string kAll =
-      std::string(kLower) + std::string(kUpper) + std::string(kDigits) + std::string(kSymbols);
-  std::string password(kGeneratedPasswordLength, ' ');
-  for (char& c : password) c = Pick(random, kAll);
-  // Force one character of each class into four distinct random positions.
-  std::string positions;
-  for (std::string_view alphabet : {kLower, kUpper, kDigits, kSymbols}) {
-    std::size_t at;
+std::vector<std::string_view> Classes(const PasswordShape& shape) {
+  std::vector<std::string_view> classes;
+  if (shape.lower) classes.push_back(kLower);
+  if (shape.upper) classes.push_back(kUpper);
+  if (shape.digits) classes.push_back(kDigits);
+  if (shape.symbols) classes.push_back(kSymbols);
+  return classes;
+}
+
+std::string Draw(Random& random, const PasswordShape& shape) {
+  const std::vector<std::string_view> classes = Classes(shape);
+  std::string all;
+  for (std::string_view alphabet : classes) all += alphabet;
+  const auto length = static_cast<std::uint32_t>(shape.length);
+  std::string password(length, ' ');
+  for (char& c : password) c = Pick(random, all);
+  // Force one character of each class into distinct random positions.
+  std::vector<std::uint32_t> positions;
+  for (std::string_view alphabet : classes) {
+    if (positions.size() == length) break;
+    std::uint32_t at;
     do {
-      at = random.Uniform(kGeneratedPasswordLength);
-    } while (positions.find(static_cast<char>(at)) != std::string::npos);
-    positions += static_cast<char>(at);
+      at = random.Uniform(length);
+    } while (std::ranges::find(positions, at) != positions.end());
+    positions.push_back(at);
     password[at] = Pick(random, alphabet);
   }
   return password;
@@ -36,8 +50,13 @@ std::string Draw(Random& random) {
 }  // namespace
 
 std::string GeneratePassword(Random& random, const PasswordContext& context) {
+  return GeneratePassword(random, PasswordShape{}, context);
+}
+
+std::string GeneratePassword(Random& random, const PasswordShape& shape,
+                             const PasswordContext& context) {
   for (;;) {
-    std::string password = Draw(random);
+    std::string password = Draw(random, shape);
     if (CheckPassword(password, context)) return password;
   }
 }

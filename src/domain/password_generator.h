@@ -17,8 +17,24 @@ namespace admin365 {
 
 inline constexpr std::size_t kGeneratedPasswordLength = 20;
 
+// The length and character classes of a generated password (creation templates let an
+// admin choose them). Symbols are !#$%*+-=?@^_~.
+struct PasswordShape {
+  std::size_t length = kGeneratedPasswordLength;
+  bool lower = true;
+  bool upper = true;
+  bool digits = true;
+  bool symbols = true;
+};
+
 // A password that passes CheckPassword(…, context). Draws again in the (rare) case that
 // the draw contains a banned term or the alias.
 std::string GeneratePassword(Random& random, const PasswordContext& context = {});
+
+// The same for `shape`: `shape.length` characters drawn uniformly from its classes, one
+// of each class forced into a distinct random position. The shape must be able to pass
+// the policy: 8-256 characters and, when context.strong, at least 3 classes.
+std::string GeneratePassword(Random& random, const PasswordShape& shape,
+                             const PasswordContext& context = {});
 
 }  // namespace admin365

@@ -125,5 +125,28 @@ TEST(GeneratePasswordTest, RespectsTheWholeContext) {
   for (int i = 0; i < 1000; ++i) ExpectWellFormed(GeneratePassword(random, context), context);
 }
 
+TEST(GeneratePasswordTest, FollowsAShape) {
+  const PasswordShape shape{.length = 12, .symbols = false};
+  SeededRandom random(7);
+  for (int i = 0; i < 500; ++i) {
+    const std::string password = GeneratePassword(random, shape);
+    ASSERT_EQ(password.size(), 12u);
+    EXPECT_EQ(password.find_first_not_of(
+                  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+              std::string::npos)
+        << password;
+    EXPECT_NE(password.find_first_of("abcdefghijklmnopqrstuvwxyz"), std::string::npos);
+    EXPECT_NE(password.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), std::string::npos);
+    EXPECT_NE(password.find_first_of("0123456789"), std::string::npos);
+    EXPECT_TRUE(CheckPassword(password, {})) << password;
+  }
+}
+
+TEST(GeneratePasswordTest, TheDefaultShapeIsTheDefaultGenerator) {
+  SeededRandom a(3);
+  SeededRandom b(3);
+  EXPECT_EQ(GeneratePassword(a), GeneratePassword(b, PasswordShape{}));
+}
+
 }  // namespace
 }  // namespace admin365
