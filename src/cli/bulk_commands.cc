@@ -35,12 +35,14 @@ struct JobOptions {
   std::string results;
   std::string passwords;
   bool dry_run = false;
+  std::string template_name;
 };
 
 // Everything a bulk command works with.
 struct BulkSession {
   LocalDirectory* directory;
   std::unique_ptr<manage::BulkJobStore> store;
+  std::unique_ptr<manage::TemplateStore> templates;
   SystemClock clock;
   std::unique_ptr<manage::BulkJobs> jobs;
 };
@@ -51,8 +53,10 @@ Result<std::unique_ptr<BulkSession>> OpenSession(Context& context) {
   session->directory = directory;
   const std::filesystem::path data(context.options().data_directory);
   ASSIGN_OR_RETURN(session->store, manage::BulkJobStore::Open(data / "jobs.db"));
+  ASSIGN_OR_RETURN(session->templates, manage::TemplateStore::Open(data / "tenant.db"));
   session->jobs = std::make_unique<manage::BulkJobs>(*directory, *session->store,
-                                                     session->clock, data / "jobs");
+                                                     session->templates.get(), session->clock,
+                                                     data / "jobs");
   return session;
 }
 
@@ -75,6 +79,7 @@ Result<manage::BulkSettings> SettingsOf(const JobOptions& options) {
     }
     settings.defaults.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
   }
+  if (!options.template_name.empty()) settings.defaults.emplace_back("template", options.template_name);
   return settings;
 }
 
@@ -162,6 +167,8 @@ void AddJobOptions(CLI::App* command, JobOptions& options) {
       ->delimiter(',');
   command->add_option("--set", options.set,
                       "FIELD=VALUE for every row that leaves FIELD out or empty (repeatable)");
+  command->add_option("--template", options.template_name,
+                      "Create with this template where a row names none (= --set template=NAME)");
 }
 
 void Plan(Context& context, const JobOptions& options) {

@@ -128,12 +128,20 @@ bool PlanLedger::TakeSeat(const std::string& sku_id, long long available) {
   return ++seats_[sku_id] <= available;
 }
 
-RowRun::RowRun(Directory& directory, const TenantSnapshot& tenant, Actor actor,
-               std::set<int> committed_steps)
+RowRun::RowRun(Directory& directory, const TenantSnapshot& tenant, BulkTemplates* templates,
+               Actor actor, std::map<int, std::string> committed)
     : directory_(directory),
       tenant_(tenant),
+      templates_(templates),
       actor_(std::move(actor)),
-      committed_(std::move(committed_steps)) {}
+      records_(std::move(committed)) {
+  for (const auto& [step, record] : records_) committed_.insert(step);
+}
+
+std::string RowRun::committed_record(int step) const {
+  auto it = records_.find(step);
+  return it == records_.end() ? "" : it->second;
+}
 
 Result<bool> RowRun::Write(int step, std::string before,
                            const std::function<Status(const Actor&)>& write) {

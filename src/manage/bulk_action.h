@@ -117,16 +117,23 @@ class PlanLedger {
   std::map<std::string, long long> seats_;
 };
 
+class BulkTemplates;
+
 // What Run needs besides the row.
 class RowRun {
  public:
-  RowRun(Directory& directory, const TenantSnapshot& tenant, Actor actor,
-         std::set<int> committed_steps);
+  // `committed` holds the row's steps that committed in earlier runs of the job, with the
+  // undo records they carry.
+  RowRun(Directory& directory, const TenantSnapshot& tenant, BulkTemplates* templates,
+         Actor actor, std::map<int, std::string> committed);
 
   Directory& directory() { return directory_; }
   const TenantSnapshot& tenant() const { return tenant_; }
+  BulkTemplates* templates() { return templates_; }
   const Actor& actor() const { return actor_; }
   const std::set<int>& committed_steps() const { return committed_; }
+  // The undo record of a committed step, or "".
+  std::string committed_record(int step) const;
 
   // Makes write `step` with `before` recorded for undo, unless it committed in an earlier
   // run of the job. Returns whether it ran now.
@@ -135,14 +142,16 @@ class RowRun {
  private:
   Directory& directory_;
   const TenantSnapshot& tenant_;
+  BulkTemplates* templates_;
   Actor actor_;
   std::set<int> committed_;
+  std::map<int, std::string> records_;
 };
 
 // Checks a row against the tenant and says what it would change.
 Result<RowResult> PlanRow(const BulkActionInfo& action, const RowInput& input,
                           Directory& directory, const TenantSnapshot& tenant,
-                          PlanLedger& ledger);
+                          BulkTemplates* templates, PlanLedger& ledger);
 
 // Performs a row.
 Result<RowResult> RunRow(const BulkActionInfo& action, const RowInput& input, RowRun& run);

@@ -173,3 +173,48 @@ TEST_F(BulkCreateTest, AFailingLaterStepRollsTheWholeUserBack) {
 
 }  // namespace
 }  // namespace admin365::manage::bulk_test
+
+namespace admin365::manage::bulk_test {
+namespace {
+
+// A Template column: each row is created through its template (naming with collisions
+// numbered across the file, presets, groups), others from their own columns.
+TEST_F(BulkCreateTest, RowsNamingATemplateAreCreatedThroughIt) {
+  AddVerifiedDomain("contoso.com");
+  const Group engineers = CreateGroup(engine_test::SecurityGroup("Engineers", "engineers"));
+  Template engineering{.name = "Engineering"};
+  engineering.domain = "contoso.com";
+  engineering.groups = {"Engineers"};
+  engineering.fields = {{"department", {.mode = FieldMode::kReadOnly, .value = "R&D"}}};
+  ASSERT_THAT(templates_->Save(kActor, engineering), Succeeds());
+
+  const JobReport report = RunJob(WriteInput("t.csv",
+                                             "Template,givenName,surname,userPrincipalName,"
+                                             "displayName\n"
+                                             "Engineering,Zoë,Ångström,,Zoë Ångström\n"
+                                             "Engineering,Zoe,Angstrom,,Zoe Angstrom\n"
+                                             ",Ann,Lee,ann@contoso.com,Ann Lee\n"
+                                             "Missing,Bo,Ek,,Bo Ek\n"),
+                                  BulkSettings{.action = "create", .threads = 1});
+  EXPECT_THAT(Outcomes(report),
+              ElementsAre("1 zoe.angstrom@contoso.com succeeded|||",
+                          "2 zoe.angstrom2@contoso.com succeeded|||",
+                          "3 ann@contoso.com succeeded|||",
+                          "4  failed|Template_NotFound|No template is named \"Missing\".|"
+                          "template"));
+  const User zoe = Get("zoe.angstrom@contoso.com");
+  EXPECT_EQ(zoe.department, "R&D");
+  EXPECT_EQ(zoe.given_name, "Zoë");
+  auto groups = directory_->ListMemberOf(zoe.id);
+  ASSERT_THAT(groups, Succeeds());
+  ASSERT_EQ(groups->size(), 1u);
+  EXPECT_EQ((*groups)[0].id, engineers.id);
+  EXPECT_EQ(report.passwords_written, 3);
+  const std::vector<AuditEvent> events = Events(zoe.id);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().origin,
+            fmt::format("bulk job {} row 1, template \"Engineering\" v1", report.job.id));
+}
+
+}  // namespace
+}  // namespace admin365::manage::bulk_test

@@ -15,6 +15,7 @@
 #include "common/ascii.h"
 #include "common/random.h"
 #include "manage/bulk_output.h"
+#include "manage/bulk_templates.h"
 
 namespace admin365::manage {
 
@@ -220,10 +221,11 @@ Result<std::string> FileDigest(const std::filesystem::path& path) {
   return std::string(hex);
 }
 
-BulkJobs::BulkJobs(Directory& directory, BulkJobStore& store, Clock& clock,
-                   std::filesystem::path jobs_directory)
+BulkJobs::BulkJobs(Directory& directory, BulkJobStore& store, TemplateStore* templates,
+                   Clock& clock, std::filesystem::path jobs_directory)
     : directory_(directory),
       store_(store),
+      templates_(templates),
       clock_(clock),
       jobs_directory_(std::move(jobs_directory)) {}
 
@@ -236,13 +238,15 @@ Result<PlanReport> BulkJobs::Plan(const std::filesystem::path& input,
   PlanReport report{.dialect = std::string(CsvDialectName(csv->dialect())),
                     .warnings = csv->unknown_columns()};
   PlanLedger ledger;
+  BulkTemplates templates(templates_, directory_);
   for (;;) {
     ASSIGN_OR_RETURN(std::optional<UserCsvRow> row, csv->Next());
     if (!row) break;
     ++report.rows;
     Result<RowResult> result =
         row->problem ? Result<RowResult>(std::unexpected(*row->problem))
-                     : PlanRow(*action, InputOf(*row, settings), directory_, tenant, ledger);
+                     : PlanRow(*action, InputOf(*row, settings), directory_, tenant, &templates,
+                               ledger);
     if (!result) {
       ++report.failed;
     } else if (result->changed) {
@@ -320,9 +324,10 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
   std::map<long long, RowOutcome> earlier;
   ASSIGN_OR_RETURN(std::vector<RowOutcome> outcomes, store_.ReadOutcomes(job.id));
   for (RowOutcome& outcome : outcomes) earlier.emplace(outcome.row, std::move(outcome));
-  std::map<long long, std::set<int>> committed;
+  std::map<long long, std::map<int, std::string>> committed;
   ASSIGN_OR_RETURN(const std::vector<JobStep> steps, directory_.ListCommittedJobSteps(job.id));
-  for (const JobStep& step : steps) committed[step.row].insert(step.step);
+  for (const JobStep& step : steps) committed[step.row][step.step] = step.before;
+  BulkTemplates templates(templates_, directory_);
 
   ASSIGN_OR_RETURN(std::unique_ptr<ResultsCsv> results,
                    ResultsCsv::Create(settings.results_path, *csv));
@@ -340,12 +345,13 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
         if (stop.load()) continue;  // left for resume
         const RowInput input = InputOf(*row, settings);
         const auto done = committed.find(row->row);
-        std::set<int> done_steps = done == committed.end() ? std::set<int>() : done->second;
+        std::map<int, std::string> done_steps =
+            done == committed.end() ? std::map<int, std::string>() : done->second;
         Actor row_actor = actor;
         row_actor.origin = fmt::format("bulk job {} row {}", job.id, row->row);
         row_actor.job_step = JobStep{.job_id = job.id, .row = row->row};
         const bool wrote_before = !done_steps.empty();
-        RowRun run(directory_, tenant, std::move(row_actor), std::move(done_steps));
+        RowRun run(directory_, tenant, &templates, std::move(row_actor), std::move(done_steps));
         Result<RowResult> result = RunRow(*action, input, run);
         Finished finished{.outcome = Outcome(input, result, wrote_before)};
         if (result) finished.password = std::move(result->generated_password);

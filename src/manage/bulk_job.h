@@ -32,6 +32,7 @@
 #include "manage/bulk_action.h"
 #include "manage/bulk_job_store.h"
 #include "manage/bulk_settings.h"
+#include "manage/template_store.h"
 #include "manage/user_csv.h"
 
 namespace admin365::manage {
@@ -75,7 +76,8 @@ using ProgressCallback = std::function<void(const BulkProgress&)>;
 
 class BulkJobs {
  public:
-  BulkJobs(Directory& directory, BulkJobStore& store, Clock& clock,
+  // `templates` (may be null) holds the creation templates rows may name.
+  BulkJobs(Directory& directory, BulkJobStore& store, TemplateStore* templates, Clock& clock,
            std::filesystem::path jobs_directory);
 
   // Checks every row against the tenant, changing nothing; `on_row` sees each in order.
@@ -110,6 +112,7 @@ class BulkJobs {
 
   Directory& directory_;
   BulkJobStore& store_;
+  TemplateStore* templates_;
   Clock& clock_;
   std::filesystem::path jobs_directory_;
 };

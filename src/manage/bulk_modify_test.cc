@@ -111,10 +111,12 @@ TEST_F(BulkModifyTest, ChangeDomainKeepsTheAliasAndChecksTheDomain) {
 }
 
 TEST_F(BulkModifyTest, ChangeUpnRefusesOneTakenByAnotherUser) {
-  const JobReport report = RunJob("change-upn",
-                                  "UserPrincipalName,NewUserPrincipalName\n"
-                                  "ann@contoso.onmicrosoft.com,annie@contoso.onmicrosoft.com\n"
-                                  "ben@contoso.onmicrosoft.com,annie@contoso.onmicrosoft.com\n");
+  // One thread: which of two rows wanting the same UPN runs first is then fixed.
+  const JobReport report =
+      RunJob(WriteInput("upn.csv", "UserPrincipalName,NewUserPrincipalName\n"
+                                   "ann@contoso.onmicrosoft.com,annie@contoso.onmicrosoft.com\n"
+                                   "ben@contoso.onmicrosoft.com,annie@contoso.onmicrosoft.com\n"),
+             BulkSettings{.action = "change-upn", .threads = 1});
   EXPECT_THAT(Outcomes(report),
               ElementsAre("1 ann@contoso.onmicrosoft.com succeeded|||",
                           "2 ben@contoso.onmicrosoft.com failed|Request_BadRequest|Another "

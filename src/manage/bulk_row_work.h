@@ -18,6 +18,7 @@ struct RowWork {
   const RowInput& input;
   Directory& directory;
   const TenantSnapshot& tenant;
+  BulkTemplates* templates = nullptr;
   PlanLedger* ledger = nullptr;  // set when planning
   RowRun* run = nullptr;         // set when running
 
@@ -34,6 +35,8 @@ Result<User> TargetUser(const RowWork& work, bool deleted = false);
 // Undo records (bulk_undo.cc reads them back).
 std::string UndoPatch(const User& user, const PropertyMap& patch);
 std::string UndoDelete(std::string_view user);
+// The user an UndoDelete record names.
+std::string DeletedUserOf(const std::string& record);
 std::string UndoRestore(std::string_view user_id);
 std::string UndoManager(std::string_view user_id, const std::optional<std::string>& manager_id);
 std::string UndoLicenses(const User& user, const std::vector<std::string>& touched_sku_ids);

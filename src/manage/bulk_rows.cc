@@ -52,8 +52,12 @@ Result<RowResult> Dispatch(const BulkActionInfo& action, RowWork& work) {
 
 Result<RowResult> PlanRow(const BulkActionInfo& action, const RowInput& input,
                           Directory& directory, const TenantSnapshot& tenant,
-                          PlanLedger& ledger) {
-  rows::RowWork work{.input = input, .directory = directory, .tenant = tenant, .ledger = &ledger};
+                          BulkTemplates* templates, PlanLedger& ledger) {
+  rows::RowWork work{.input = input,
+                     .directory = directory,
+                     .tenant = tenant,
+                     .templates = templates,
+                     .ledger = &ledger};
   return rows::Dispatch(action, work);
 }
 
@@ -72,8 +76,11 @@ bool GeneratesPasswords(const BulkActionInfo& action, const RowInput& input) {
 }  // namespace
 
 Result<RowResult> RunRow(const BulkActionInfo& action, const RowInput& input, RowRun& run) {
-  rows::RowWork work{
-      .input = input, .directory = run.directory(), .tenant = run.tenant(), .run = &run};
+  rows::RowWork work{.input = input,
+                     .directory = run.directory(),
+                     .tenant = run.tenant(),
+                     .templates = run.templates(),
+                     .run = &run};
   ASSIGN_OR_RETURN(RowResult result, rows::Dispatch(action, work));
   if (GeneratesPasswords(action, input) && run.committed_steps().contains(0)) {
     // The row set its password before an interruption, and the password may never have

@@ -10,7 +10,9 @@
 #include "domain/upn.h"
 #include "domain/user_properties.h"
 #include "domain/user_validation.h"
+#include "common/random.h"
 #include "manage/bulk_row_work.h"
+#include "manage/bulk_templates.h"
 #include "manage/bulk_values.h"
 #include "manage/user_creation.h"
 
@@ -150,12 +152,48 @@ std::string PasswordDescription(bool generated) {
 
 }  // namespace
 
+// A creation from the template the row names: the template's rules and naming, with the
+// row's other fields as the technician's input.
+Result<TemplateCreation> CreationFromTemplate(RowWork& work, const std::string& name,
+                                              bool disabled) {
+  if (!work.templates) return Fail(FieldError("template", "Templates are not available here."));
+  ASSIGN_OR_RETURN(const ResolvedTemplate* resolved, work.templates->Get(name));
+  TemplateInput fields;
+  for (const auto& [field, cell] : work.input.values) {
+    if (AsciiIEquals(field, "template") || cell.empty()) continue;
+    fields.emplace_back(field, cell);
+  }
+  if (disabled) fields.emplace_back("accountEnabled", "false");
+  if (!work.planning()) {
+    // Resumed after the user was created: the template must not number a new name.
+    if (const std::string upn = DeletedUserOf(work.run->committed_record(0)); !upn.empty()) {
+      fields.emplace_back("userPrincipalName", upn);
+    }
+  }
+  CryptoRandom random;
+  return BuildCreationFromTemplate(*resolved, fields, work.templates->reservations(),
+                                   work.directory, random);
+}
+
 Result<RowResult> Create(RowWork& work, bool disabled) {
-  ASSIGN_OR_RETURN(const UserCreation creation, CreationFromRow(work, disabled));
-  const std::string upn = work.input.Get("userPrincipalName").value_or("");
+  UserCreation creation;
+  std::string origin;
+  bool template_password = false;
+  if (const std::optional<std::string> name = work.input.Get("template")) {
+    ASSIGN_OR_RETURN(TemplateCreation from_template, CreationFromTemplate(work, *name, disabled));
+    creation = std::move(from_template.creation);
+    origin = std::move(from_template.origin);
+    template_password = from_template.password_generated;
+  } else {
+    ASSIGN_OR_RETURN(creation, CreationFromRow(work, disabled));
+  }
+  const auto upn_property = creation.user.properties.find("userPrincipalName");
+  const std::string upn = upn_property == creation.user.properties.end()
+                              ? ""
+                              : PropertyValueToText(upn_property->second);
   RowResult result{.target_name = upn,
                    .description = fmt::format("create {}; {}{}{}", upn,
-                                              PasswordDescription(creation.generate_password),
+                                              PasswordDescription(creation.generate_password || template_password),
                                               creation.licenses.empty() ? "" : "; licences",
                                               creation.groups.empty() ? "" : "; groups")};
   if (work.planning()) {
@@ -164,12 +202,15 @@ Result<RowResult> Create(RowWork& work, bool disabled) {
   }
   Actor actor = work.actor();
   if (actor.job_step) actor.job_step->before = UndoDelete(upn);
+  if (!origin.empty()) actor.origin += ", " + origin;
   const std::set<int>& committed = work.run->committed_steps();
   ASSIGN_OR_RETURN(CreatedUser created,
                    CreateUserCompletely(work.directory, actor, creation, committed));
   result.target_id = created.user.id;
   result.target_name = created.user.user_principal_name;
-  result.generated_password = std::move(created.generated_password);
+  result.generated_password = template_password
+                                  ? creation.user.password_profile->password
+                                  : std::move(created.generated_password);
   return result;
 }
 

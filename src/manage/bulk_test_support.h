@@ -14,6 +14,7 @@
 #include "domain/graph_errors.h"
 #include "engine/engine_test_support.h"
 #include "manage/bulk_job.h"
+#include "manage/template.h"
 
 namespace admin365::manage::bulk_test {
 
@@ -26,11 +27,16 @@ class BulkJobTest : public engine_test::LocalDirectoryTest {
     auto store = BulkJobStore::Open(data_dir_ / "jobs.db");
     ASSERT_THAT(store, Succeeds());
     store_ = std::move(*store);
-    jobs_ = std::make_unique<BulkJobs>(*directory_, *store_, clock_, data_dir_ / "jobs");
+    auto templates = TemplateStore::Open(data_dir_ / "tenant.db", &clock_);
+    ASSERT_THAT(templates, Succeeds());
+    templates_ = std::move(*templates);
+    jobs_ = std::make_unique<BulkJobs>(*directory_, *store_, templates_.get(), clock_,
+                                       data_dir_ / "jobs");
   }
 
   void TearDown() override {
     jobs_.reset();
+    templates_.reset();
     store_.reset();
     LocalDirectoryTest::TearDown();
   }
@@ -82,6 +88,7 @@ class BulkJobTest : public engine_test::LocalDirectoryTest {
   }
 
   std::unique_ptr<BulkJobStore> store_;
+  std::unique_ptr<TemplateStore> templates_;
   std::unique_ptr<BulkJobs> jobs_;
 };
 

@@ -75,6 +75,13 @@ std::string UndoDelete(std::string_view user) {
   return Record({{"op", "delete"}, {"user", user}});
 }
 
+std::string DeletedUserOf(const std::string& record) {
+  boost::system::error_code error;
+  const json::value value = json::parse(record, error);
+  if (error || !value.is_object() || !value.as_object().contains("user")) return "";
+  return std::string(value.at("user").as_string());
+}
+
 std::string UndoRestore(std::string_view user_id) {
   return Record({{"op", "restore"}, {"user", user_id}});
 }
