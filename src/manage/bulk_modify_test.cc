@@ -291,3 +291,70 @@ TEST_F(BulkModifyTest, RevokeSessionsOnAFilterSelection) {
 
 }  // namespace
 }  // namespace admin365::manage::bulk_test
+
+namespace admin365::manage::bulk_test {
+namespace {
+
+TEST_F(BulkModifyTest, ActivateSetsPasswordUsageLocationAndLicences) {
+  ASSERT_THAT(directory_->AddSubscription(kActor, "ENTERPRISEPACK", 5), Succeeds());
+  ASSERT_THAT(directory_->UpdateUser(kActor, ann_.id, PropertyMap{{"accountEnabled", false}}),
+              Succeeds());
+  const JobReport report = RunJob("activate",
+                                  "UserPrincipalName,UsageLocation,LicenseAssignment\n"
+                                  "ann@contoso.onmicrosoft.com,GB,contoso:ENTERPRISEPACK\n");
+  EXPECT_THAT(Outcomes(report), ElementsAre("1 ann@contoso.onmicrosoft.com succeeded|||"));
+  EXPECT_EQ(report.passwords_written, 1);
+  const User ann = Get(ann_.id);
+  EXPECT_TRUE(ann.account_enabled);
+  EXPECT_EQ(ann.usage_location, "GB");
+  ASSERT_EQ(ann.assigned_licenses.size(), 1u);
+  EXPECT_THAT(Undo(report).not_reverted,
+              ElementsAre("row 1 (ann@contoso.onmicrosoft.com): password resets cannot be undone"));
+}
+
+TEST_F(BulkModifyTest, RemoveManagerThenUndo) {
+  ASSERT_THAT(directory_->SetManager(kActor, ann_.id, ben_.id), Succeeds());
+  const JobReport report = RunJob("remove-manager",
+                                  "userPrincipalName\nann@contoso.onmicrosoft.com\n"
+                                  "ben@contoso.onmicrosoft.com\n");
+  EXPECT_THAT(Outcomes(report), ElementsAre("1 ann@contoso.onmicrosoft.com succeeded|||",
+                                            "2 ben@contoso.onmicrosoft.com unchanged|||"));
+  EXPECT_THAT(directory_->GetManager(ann_.id), FailsWith(errors::ResourceNotFound("manager")));
+  EXPECT_EQ(Undo(report).reverted, 1);
+  auto manager = directory_->GetManager(ann_.id);
+  ASSERT_THAT(manager, Succeeds());
+  EXPECT_EQ(manager->id, ben_.id);
+}
+
+TEST_F(BulkModifyTest, AddDisabledCreatesBlockedUsers) {
+  const JobReport report = RunJob("add-disabled",
+                                  "UserPrincipalName,DisplayName\n"
+                                  "cy@contoso.onmicrosoft.com,Cy Ek\n");
+  EXPECT_EQ(report.counts.succeeded, 1);
+  EXPECT_FALSE(Get("cy@contoso.onmicrosoft.com").account_enabled);
+}
+
+TEST_F(BulkModifyTest, ARaggedRowFailsAloneAndAnUnterminatedQuoteStopsThePlan) {
+  const JobReport report = RunJob("block",
+                                  "userPrincipalName,department\n"
+                                  "ann@contoso.onmicrosoft.com,Sales,Extra,More\n"
+                                  "ben@contoso.onmicrosoft.com,Sales\n");
+  EXPECT_THAT(Outcomes(report),
+              ElementsAre("1  failed|Request_BadRequest|line 2: the row has 4 fields but the "
+                          "header has 2; quote fields that contain the delimiter \",\"|",
+                          "2 ben@contoso.onmicrosoft.com succeeded|||"));
+  EXPECT_TRUE(Get(ann_.id).account_enabled);
+
+  const std::size_t events = EventCount();
+  const std::filesystem::path broken = WriteInput(
+      "broken.csv", "userPrincipalName,department\nann@contoso.onmicrosoft.com,\"Sales\n");
+  auto plan = jobs_->Plan(broken, BulkSettings{.action = "update"}, nullptr);
+  ASSERT_FALSE(plan);
+  EXPECT_EQ(plan.error().message,
+            "line 2, column 2: a quoted field starting here is never closed; close the quote "
+            "or remove it");
+  EXPECT_EQ(EventCount(), events);
+}
+
+}  // namespace
+}  // namespace admin365::manage::bulk_test
