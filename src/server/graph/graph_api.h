@@ -26,10 +26,10 @@ namespace admin365::server {
 struct Principal {
   enum class Kind { kApplication, kUser };
   Kind kind = Kind::kApplication;
-  std::string id;                 // the app's client id, or the user's object id
-  std::string audit_name;         // Actor::name for writes: "app:<client id>", "user:<upn>"
-  std::set<std::string> roles;    // application permissions ("User.ReadWrite.All", ...)
-  std::set<std::string> scopes;   // delegated permissions, for user tokens
+  std::string id;                // the app's client id, or the user's object id
+  std::string audit_name;        // Actor::name for writes: "app:<client id>", "user:<upn>"
+  std::set<std::string> roles;   // application permissions ("User.ReadWrite.All", ...)
+  std::set<std::string> scopes;  // delegated permissions, for user tokens
 };
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
