@@ -15,6 +15,8 @@ void AddUserCommands(CLI::App& app, Context& context);
 void AddAuditCommands(CLI::App& app, Context& context);
 void AddSubscriptionCommands(CLI::App& app, Context& context);
 void AddGroupCommands(CLI::App& app, Context& context);
+void AddAppCommands(CLI::App& app, Context& context);
+void AddServeCommand(CLI::App& app, Context& context);
 
 // Verbs under `user`, one file per feature.
 void AddUserLicenseCommands(CLI::App& user, Context& context);

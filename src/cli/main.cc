@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   AddSubscriptionCommands(app, context);
   AddGroupCommands(app, context);
   AddAuditCommands(app, context);
+  AddAppCommands(app, context);
+  AddServeCommand(app, context);
 
   try {
     app.parse(argc, argv);
