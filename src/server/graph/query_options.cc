@@ -1,7 +1,9 @@
 #include "server/graph/query_options.h"
 
 #include <boost/url/encode.hpp>
+#include <boost/url/grammar/lut_chars.hpp>
 #include <boost/url/parse_query.hpp>
+#include <boost/url/rfc/pchars.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <charconv>
 #include <utility>
@@ -14,6 +16,14 @@
 
 namespace admin365::server {
 namespace {
+
+// What a query string may hold as it is ('%' keeps the escapes it has).
+constexpr boost::urls::grammar::lut_chars kQueryChars =
+    boost::urls::pchars + boost::urls::grammar::lut_chars("/?%");
+
+// `query` with what RFC 3986 does not allow in a query (spaces, '"', '{', ...), which
+// clients and tests send, percent-encoded.
+std::string EncodedQuery(std::string_view query) { return boost::urls::encode(query, kQueryChars); }
 
 // The member of `options` that holds the option `name`, or nullptr for others.
 std::optional<std::string>* OptionSlot(QueryOptions& options, std::string_view name) {
@@ -82,7 +92,8 @@ Status ApplyOrderBy(std::string_view text, bool advanced, UserCollection collect
 Result<QueryOptions> ParseQueryOptions(std::string_view query) {
   QueryOptions options;
   if (query.empty()) return options;
-  auto params = boost::urls::parse_query(query);
+  const std::string encoded = EncodedQuery(query);
+  auto params = boost::urls::parse_query(encoded);
   if (!params) return Fail(InvalidQueryString());
   boost::urls::encoding_opts decoding;
   decoding.space_as_plus = true;
@@ -132,7 +143,8 @@ Result<UserListOptions> UserListRequest(const QueryOptions& options, bool eventu
 
 std::string QueryWithSkipToken(std::string_view query, std::string_view skip_token) {
   std::string result;
-  if (auto params = boost::urls::parse_query(query)) {
+  const std::string encoded = EncodedQuery(query);
+  if (auto params = boost::urls::parse_query(encoded)) {
     for (const auto& param : *params) {
       if (AsciiIEquals(param.key.decode(), "$skiptoken")) continue;
       if (param.key.empty() && !param.has_value) continue;

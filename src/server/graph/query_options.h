@@ -27,9 +27,9 @@ struct QueryOptions {
   std::optional<std::string> skiptoken;
 };
 
-// The options of `query` (without '?'), decoded ('+' reads as a space). Errors:
-// InvalidQueryString when it is not a query string (bad percent-encoding);
-// DuplicateQueryOption.
+// The options of `query` (without '?'), decoded ('+' reads as a space); characters a
+// query may not hold (spaces, '"') are taken as they are. Errors: InvalidQueryString for
+// a bad percent-encoding; DuplicateQueryOption.
 Result<QueryOptions> ParseQueryOptions(std::string_view query);
 
 // Which users a list reads: the active ones (/users) or the recycle bin
