@@ -99,7 +99,12 @@ RequestCost CostOf(std::string_view method, std::string_view path, std::string_v
     cost.resource_units = 1;
     cost.writes = 1;
   }
-  if (auto params = boost::urls::parse_query(query)) {
+  // Boost.URL 1.81 takes its own string_view (a std::string_view would go through strlen)
+  // and needs a non-null pointer even when empty.
+  auto params = boost::urls::parse_query(
+      query.empty() ? boost::urls::string_view("")
+                    : boost::urls::string_view(query.data(), query.size()));
+  if (params) {
     for (const boost::urls::param& param : boost::urls::params_view(*params)) {
       if (param.key == "$select") cost.resource_units -= 1;
       if (param.key == "$expand") cost.resource_units += 1;

@@ -100,7 +100,10 @@ std::string TokenBody(const std::string& access_token, const std::vector<std::st
 bool ParseForm(std::string_view body, std::string_view authorization,
                std::map<std::string, std::string>& fields, std::string& basic_id,
                std::string& basic_secret) {
-  auto parsed = urls::parse_query(body);
+  // Boost.URL 1.81 takes its own string_view (a std::string_view would go through strlen)
+  // and needs a non-null pointer even when empty.
+  auto parsed = urls::parse_query(body.empty() ? urls::string_view("")
+                                               : urls::string_view(body.data(), body.size()));
   if (!parsed) return false;
   urls::encoding_opts options;
   options.space_as_plus = true;
@@ -118,8 +121,9 @@ bool ParseForm(std::string_view body, std::string_view authorization,
     const std::size_t colon = decoded.find(':');
     if (colon == std::string::npos) return true;
     // RFC 6749 §2.3.1: both parts are form-urlencoded.
-    auto id = urls::make_pct_string_view(decoded.substr(0, colon));
-    auto secret = urls::make_pct_string_view(decoded.substr(colon + 1));
+    auto id = urls::make_pct_string_view(urls::string_view(decoded.data(), colon));
+    auto secret = urls::make_pct_string_view(
+        urls::string_view(decoded.data() + colon + 1, decoded.size() - colon - 1));
     if (id && secret) {
       basic_id = std::string(id->decode(options));
       basic_secret = std::string(secret->decode(options));
