@@ -166,7 +166,6 @@ Result<GraphResponse> ResetPassword(GraphCall& call) {
   GraphResponse response = generated.empty()
                                ? GraphResponse{.status = 202}
                                : JsonResponse(202, json::object{{"newPassword", generated}});
-  response.status = 202;
   response.headers.emplace_back(
       "Location", fmt::format("{}{}/authentication/operations/{}", call.ServiceRoot(),
                               path.substr(0, authentication), call.request.request_id));

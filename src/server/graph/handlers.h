@@ -68,7 +68,9 @@ Result<GraphResponse> GetDeletedItem(GraphCall& call);
 Result<GraphResponse> RestoreDeletedItem(GraphCall& call);
 Result<GraphResponse> PurgeDeletedItem(GraphCall& call);
 
-// domain_handlers.cc
+// tenant_handlers.cc: organization and domains.
+Result<GraphResponse> ListOrganization(GraphCall& call);
+Result<GraphResponse> GetOrganization(GraphCall& call);
 Result<GraphResponse> ListDomains(GraphCall& call);
 Result<GraphResponse> GetDomain(GraphCall& call);
 

@@ -8,7 +8,7 @@
 namespace admin365::server {
 namespace {
 
-// The permissions that grant a permission, itself first.
+// The permissions that grant a permission: itself and those that imply it.
 struct Grants {
   Permission permission;
   std::array<std::string_view, 4> names;  // "" pads
@@ -43,8 +43,6 @@ const std::array<std::string_view, 4>& GrantedBy(Permission permission) {
 }
 
 }  // namespace
-
-std::string_view PermissionName(Permission permission) { return GrantedBy(permission).front(); }
 
 bool IsGranted(const Principal& principal, Permission permission) {
   const std::set<std::string>& held =

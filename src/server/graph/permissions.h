@@ -10,8 +10,6 @@
 // An application principal is checked against its roles, a user principal against its
 // delegated scopes.
 
-#include <string_view>
-
 #include "server/graph/graph_api.h"
 
 namespace admin365::server {
@@ -28,9 +26,6 @@ enum class Permission {
   kAuthenticationMethodRead,   // UserAuthenticationMethod.Read.All
   kAuthenticationMethodWrite,  // UserAuthenticationMethod.ReadWrite.All
 };
-
-// Graph's name of the permission, e.g. "User.ReadWrite.All".
-std::string_view PermissionName(Permission permission);
 
 // Whether `principal` holds `permission` or one that implies it.
 bool IsGranted(const Principal& principal, Permission permission);

@@ -1,6 +1,6 @@
 // Requests the facade refuses before any directory call — malformed JSON, oversized
 // bodies, unknown segments, wrong methods, bad query strings — each followed by a valid
-// request that still works; and domains.
+// request that still works; and the organization and its domains.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -56,6 +56,18 @@ TEST_F(RequestErrorsApiTest, UnknownSegmentsAndMethods) {
               "The query specified in the URI is not valid.");
   ExpectStillWorks();
   EXPECT_EQ(Get("/USERS/" + Upn("ok1")).status, 200);  // segments are case-insensitive
+}
+
+TEST_F(RequestErrorsApiTest, Organization) {
+  const Reply organization = Get("/organization");
+  ASSERT_EQ(organization.status, 200) << organization.body;
+  ASSERT_EQ(organization.value().size(), 1u);
+  const json::object& tenant = organization.value()[0].as_object();
+  EXPECT_EQ(tenant.at("displayName"), "Contoso");
+  EXPECT_EQ(tenant.at("verifiedDomains").as_array()[0].at("name"), "contoso.onmicrosoft.com");
+  const std::string id(tenant.at("id").as_string());
+  EXPECT_EQ(Get("/organization/" + id).Text("id"), id);
+  ExpectError(Get("/organization/nope"), 404, "Request_ResourceNotFound", NotFoundMessage("nope"));
 }
 
 TEST_F(RequestErrorsApiTest, Domains) {

@@ -87,6 +87,8 @@ constexpr auto kRoutes = std::to_array<Route>({
 
     {"GET", "subscribedSkus", kOrganizationRead, &h::ListSubscribedSkus},
     {"GET", "subscribedSkus/{}", kOrganizationRead, &h::GetSubscribedSku},
+    {"GET", "organization", kOrganizationRead, &h::ListOrganization},
+    {"GET", "organization/{}", kOrganizationRead, &h::GetOrganization},
     {"GET", "domains", kDomainRead, &h::ListDomains},
     {"GET", "domains/{}", kDomainRead, &h::GetDomain},
 

@@ -1,4 +1,4 @@
-// domains and domains/{name} (entra-graph-facts.md §3.8).
+// The tenant: organization and domains (entra-graph-facts.md §3.8).
 
 #include <boost/json.hpp>
 #include <utility>
@@ -33,7 +33,40 @@ json::object DomainJson(const Domain& domain) {
   };
 }
 
+// The organization: the tenant with its verified domains.
+json::object OrganizationJson(const Tenant& tenant, const std::vector<Domain>& domains) {
+  json::array verified;
+  for (const Domain& domain : domains) {
+    if (!domain.is_verified) continue;
+    verified.push_back(json::object{{"capabilities", "Email, OfficeCommunicationsOnline"},
+                                    {"isDefault", domain.is_default},
+                                    {"isInitial", domain.is_initial},
+                                    {"name", domain.id},
+                                    {"type", domain.authentication_type}});
+  }
+  return json::object{{"id", tenant.id},
+                      {"createdDateTime", FormatIso8601(tenant.created_date_time)},
+                      {"displayName", tenant.display_name},
+                      {"verifiedDomains", std::move(verified)}};
+}
+
 }  // namespace
+
+Result<GraphResponse> ListOrganization(GraphCall& call) {
+  ASSIGN_OR_RETURN(const Tenant tenant, call.directory.GetTenant());
+  ASSIGN_OR_RETURN(const std::vector<Domain> domains, call.directory.ListDomains());
+  return JsonResponse(200, CollectionJson(call.Context("organization"),
+                                          json::array{OrganizationJson(tenant, domains)}));
+}
+
+Result<GraphResponse> GetOrganization(GraphCall& call) {
+  ASSIGN_OR_RETURN(const Tenant tenant, call.directory.GetTenant());
+  if (!AsciiIEquals(tenant.id, call.params[0]))
+    return Fail(errors::ResourceNotFound(call.params[0]));
+  ASSIGN_OR_RETURN(const std::vector<Domain> domains, call.directory.ListDomains());
+  return JsonResponse(
+      200, EntityJson(call.Context("organization/$entity"), OrganizationJson(tenant, domains)));
+}
 
 Result<GraphResponse> ListDomains(GraphCall& call) {
   ASSIGN_OR_RETURN(const std::vector<Domain> domains, call.directory.ListDomains());
