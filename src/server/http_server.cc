@@ -71,12 +71,15 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void Handshake() {
+    if (shared_.stopping) return;
+    idle_ = true;  // nothing asked yet: a shutdown may cut it
     beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(30));
     stream_.async_handshake(ssl::stream_base::server,
                             beast::bind_front_handler(&Session::OnHandshake, shared_from_this()));
   }
 
   void OnHandshake(beast::error_code ec) {
+    idle_ = false;
     if (!ec) Read();
   }
 
