@@ -54,7 +54,6 @@ struct GraphApi::Impl {
     }
     GraphCall call{.request = request,
                    .directory = directory,
-                   .clock = clock,
                    .params = std::move(route.params),
                    .actor = Actor{.name = request.principal.audit_name}};
     return route.handler(call);
@@ -65,14 +64,12 @@ struct GraphApi::Impl {
     try {
       Result<GraphResponse> routed = Route(request);
       response = routed ? std::move(*routed) : ErrorResponse(routed.error(), request, clock.Now());
-    } catch (const std::exception& e) {
+    } catch (const std::exception&) {
       response =
           ErrorResponse(Error::Internal("An unexpected error occurred."), request, clock.Now());
     }
-    std::string_view client_request_id = FindHeader(request.headers, "client-request-id");
-    if (client_request_id.empty()) client_request_id = request.request_id;
     response.headers.emplace_back("request-id", request.request_id);
-    response.headers.emplace_back("client-request-id", std::string(client_request_id));
+    response.headers.emplace_back("client-request-id", std::string(ClientRequestId(request)));
     return response;
   }
 };

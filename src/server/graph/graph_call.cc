@@ -13,6 +13,11 @@ std::string_view FindHeader(const HeaderList& headers, std::string_view name) {
   return {};
 }
 
+std::string_view ClientRequestId(const GraphRequest& request) {
+  const std::string_view sent = FindHeader(request.headers, "client-request-id");
+  return sent.empty() ? std::string_view(request.request_id) : sent;
+}
+
 std::string_view GraphCall::Header(std::string_view name) const {
   return FindHeader(request.headers, name);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 // GraphCall: one routed request as a handler sees it — the request, the directory, the
-// clock, the values of the route's {placeholders} (percent-decoded) and the Actor that
+// values of the route's {placeholders} (percent-decoded) and the Actor that
 // writes are recorded under (the principal's audit name).
 //
 // Handlers have the type Handler: they return the response, or the Error that
@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "common/clock.h"
 #include "common/result.h"
 #include "directory/directory.h"
 #include "server/graph/graph_api.h"
@@ -22,7 +21,6 @@ namespace admin365::server {
 struct GraphCall {
   const GraphRequest& request;
   Directory& directory;
-  Clock& clock;
   std::vector<std::string> params;  // the route's {placeholders}, decoded, in order
   Actor actor;
 
@@ -40,5 +38,9 @@ using Handler = Result<GraphResponse> (*)(GraphCall& call);
 
 // The value of header `name` in `headers` (case-insensitive), "" when absent.
 std::string_view FindHeader(const HeaderList& headers, std::string_view name);
+
+// The request's client-request-id header, or its request id when the client sent none:
+// what Graph echoes in the client-request-id response header and error bodies.
+std::string_view ClientRequestId(const GraphRequest& request);
 
 }  // namespace admin365::server

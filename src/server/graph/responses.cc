@@ -41,11 +41,9 @@ GraphResponse TextResponse(int status, std::string body) {
 GraphResponse ErrorResponse(const Error& error, const GraphRequest& request, UnixSeconds now) {
   std::string date = FormatIso8601(now);
   if (!date.empty() && date.back() == 'Z') date.pop_back();
-  std::string_view client_request_id = FindHeader(request.headers, "client-request-id");
-  if (client_request_id.empty()) client_request_id = request.request_id;
-
-  boost::json::object inner{
-      {"date", date}, {"request-id", request.request_id}, {"client-request-id", client_request_id}};
+  boost::json::object inner{{"date", date},
+                            {"request-id", request.request_id},
+                            {"client-request-id", ClientRequestId(request)}};
   boost::json::object body{{"code", error.code}, {"message", error.message}};
   body["innerError"] = std::move(inner);
   if (!error.details.empty()) {
