@@ -4,9 +4,6 @@
 
 #include <boost/beast/core/detail/base64.hpp>
 #include <boost/json.hpp>
-#include <boost/url/decode_view.hpp>
-#include <boost/url/params_view.hpp>
-#include <boost/url/parse_query.hpp>
 #include <map>
 
 #include "common/ascii.h"
@@ -15,7 +12,6 @@
 
 namespace admin365::server {
 
-namespace urls = boost::urls;
 namespace json = boost::json;
 
 struct TokenService::Form {
@@ -96,19 +92,44 @@ std::string TokenBody(const std::string& access_token, const std::vector<std::st
   return json::serialize(body);
 }
 
-// Parses the form body and HTTP Basic credentials; false if the body is not a query string.
-bool ParseForm(std::string_view body, std::string_view authorization,
+// WHATWG's application/x-www-form-urlencoded decoding of one name or value: '+' is a
+// space, "%XX" a byte, anything else (a stray '%', '|', '{') stays as it is. Stricter
+// parsers (Boost.URL's query grammar) refuse what MSAL sends, e.g. its telemetry fields.
+std::string FormDecode(std::string_view text) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+               hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The form's fields (the first of a repeated name wins) and HTTP Basic credentials.
+void ParseForm(std::string_view body, std::string_view authorization,
                std::map<std::string, std::string>& fields, std::string& basic_id,
                std::string& basic_secret) {
-  // Boost.URL 1.81 takes its own string_view (a std::string_view would go through strlen)
-  // and needs a non-null pointer even when empty.
-  auto parsed = urls::parse_query(body.empty() ? urls::string_view("")
-                                               : urls::string_view(body.data(), body.size()));
-  if (!parsed) return false;
-  urls::encoding_opts options;
-  options.space_as_plus = true;
-  for (const urls::param& param : urls::params_view(*parsed, options)) {
-    fields.emplace(param.key, param.has_value ? param.value : "");
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t end = std::min(body.find('&', start), body.size());
+    const std::string_view pair = body.substr(start, end - start);
+    const std::size_t equals = pair.find('=');
+    if (!pair.empty()) {
+      fields.emplace(FormDecode(pair.substr(0, equals)),
+                     equals == std::string_view::npos ? "" : FormDecode(pair.substr(equals + 1)));
+    }
+    start = end + 1;
   }
   constexpr std::string_view kBasic = "Basic ";
   if (authorization.size() > kBasic.size() &&
@@ -119,17 +140,11 @@ bool ParseForm(std::string_view body, std::string_view authorization,
         boost::beast::detail::base64::decode(decoded.data(), encoded.data(), encoded.size());
     decoded.resize(written);
     const std::size_t colon = decoded.find(':');
-    if (colon == std::string::npos) return true;
+    if (colon == std::string::npos) return;
     // RFC 6749 §2.3.1: both parts are form-urlencoded.
-    auto id = urls::make_pct_string_view(urls::string_view(decoded.data(), colon));
-    auto secret = urls::make_pct_string_view(
-        urls::string_view(decoded.data() + colon + 1, decoded.size() - colon - 1));
-    if (id && secret) {
-      basic_id = std::string(id->decode(options));
-      basic_secret = std::string(secret->decode(options));
-    }
+    basic_id = FormDecode(std::string_view(decoded).substr(0, colon));
+    basic_secret = FormDecode(std::string_view(decoded).substr(colon + 1));
   }
-  return true;
 }
 
 }  // namespace
@@ -141,13 +156,8 @@ TokenResponse TokenService::Token(const TokenRequest& request) {
                          .body = StsErrorBody(grant.error(), request.context)};
   };
   Form form;
-  if (!ParseForm(request.form, request.authorization, form.fields, form.basic_client_id,
-                 form.basic_secret)) {
-    return respond(std::unexpected(StsError{
-        .error = "invalid_request",
-        .code = 900143,
-        .description = "The request body must contain the following parameter: 'grant_type'."}));
-  }
+  ParseForm(request.form, request.authorization, form.fields, form.basic_client_id,
+            form.basic_secret);
   auto tenant = ResolveTenant(directory_, request.tenant);
   if (!tenant) {
     return respond(std::unexpected(StsError{
