@@ -17,13 +17,22 @@
 namespace admin365::server {
 namespace {
 
-// What a query string may hold as it is ('%' keeps the escapes it has).
+// What a query string may hold as it is, besides the '%' of its escapes.
 constexpr boost::urls::grammar::lut_chars kQueryChars =
-    boost::urls::pchars + boost::urls::grammar::lut_chars("/?%");
+    boost::urls::pchars + boost::urls::grammar::lut_chars("/?");
 
 // `query` with what RFC 3986 does not allow in a query (spaces, '"', '{', ...), which
-// clients and tests send, percent-encoded.
-std::string EncodedQuery(std::string_view query) { return boost::urls::encode(query, kQueryChars); }
+// clients and tests send, percent-encoded; its escapes ('%' and what follows) kept.
+std::string EncodedQuery(std::string_view query) {
+  std::string encoded;
+  for (;;) {
+    const std::size_t percent = query.find('%');
+    encoded += boost::urls::encode(query.substr(0, percent), kQueryChars);
+    if (percent == std::string_view::npos) return encoded;
+    encoded += '%';
+    query.remove_prefix(percent + 1);
+  }
+}
 
 // The member of `options` that holds the option `name`, or nullptr for others.
 std::optional<std::string>* OptionSlot(QueryOptions& options, std::string_view name) {
