@@ -133,6 +133,15 @@ TEST_F(TokenServiceTest, ClientCredentialsGiveAnAppTokenWithTheGrantedRoles) {
   EXPECT_EQ(caller->app_id, client_id_);
 }
 
+TEST_F(TokenServiceTest, IgnoresUnknownFieldsAndDecodesFormsAsBrowsersDo) {
+  // MSAL's extra fields (entra-graph-facts.md §5.1) hold characters a URL query may not.
+  const auto response = Post(AppForm() +
+                             "&x-client-SKU=msal.js.node&x-client-current-telemetry=5|771,2,,,|,"
+                             "&x-ms-lib-capability=retry-after,+h429&claims=%7B%22access_token"
+                             "%22%3A%7B%7D%7D&stray=%zz&&flag");
+  EXPECT_EQ(response.first, 200) << json::serialize(response.second);
+}
+
 TEST_F(TokenServiceTest, TheTenantIsItsIdOrAVerifiedDomain) {
   EXPECT_EQ(Post(AppForm(), tenant_id_).first, 200);
   const auto unknown = Post(AppForm(), "fabrikam.com");

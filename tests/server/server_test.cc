@@ -229,6 +229,17 @@ TEST_F(ServerTest, OversizedOrMalformedRequestsAreRefusedAndServingGoesOn) {
   EXPECT_EQ(Curl("/v1.0/users", {"-H", "Authorization: Bearer " + token}).status, 200);
 }
 
+TEST_F(ServerTest, ThrottleChargesResourceUnits) {
+  StartServer({"--throttle"});
+  const std::string token = AppToken();
+  const HttpResult list = Curl("/v1.0/users", {"-H", "Authorization: Bearer " + token});
+  EXPECT_EQ(list.status, 200);
+  EXPECT_EQ(list.Header("x-ms-resource-unit"), "2");
+  const HttpResult selected =
+      Curl("/v1.0/users?$select=id&$top=5", {"-H", "Authorization: Bearer " + token});
+  EXPECT_EQ(selected.Header("x-ms-resource-unit"), "1");
+}
+
 TEST_F(ServerTest, ShutsDownGracefullyWithIdleConnectionsOpen) {
   StartServer();
   // A client that connected and said nothing, and one that is between keep-alive requests.
