@@ -55,7 +55,7 @@ app_json=$("$admin365" app add "Demo script" -o json)
 client_id=$(sed -n 's/.*"clientId":"\([^"]*\)".*/\1/p' <<<"$app_json")
 client_secret=$(sed -n 's/.*"clientSecret":"\([^"]*\)".*/\1/p' <<<"$app_json")
 step app grant "$client_id" User.ReadWrite.All LicenseAssignment.ReadWrite.All \
-  Organization.Read.All > /dev/null
+  Organization.Read.All
 port="${DEMO_PORT:-8443}"
 url="https://127.0.0.1:$port"
 cert="$ADMIN365_DATA_DIR/tls-cert.pem"
