@@ -17,6 +17,7 @@
 #include "server/http_server.h"
 #include "server/key_store.h"
 #include "server/router.h"
+#include "server/throttle_config.h"
 #include "server/tls_certificate.h"
 #include "server/token_service.h"
 
@@ -30,6 +31,7 @@ struct ServeOptions {
   std::string private_key;
   int threads = 0;
   bool throttle = false;
+  std::string throttle_config;
 };
 
 // "127.0.0.1:8443", "[::1]:0", "localhost:8443" -> host and port.
@@ -68,6 +70,12 @@ Status Serve(Context& context, const ServeOptions& options) {
                       .code = "InvalidCertificateOptions",
                       .message = "--cert and --key go together."});
   }
+  server::RouterOptions router_options{.throttle =
+                                           options.throttle || !options.throttle_config.empty()};
+  if (!options.throttle_config.empty()) {
+    ASSIGN_OR_RETURN(router_options.throttle_limits,
+                     server::LoadThrottleLimits(options.throttle_config));
+  }
   const std::filesystem::path data_directory = context.options().data_directory;
   server::CertificateFiles certificate{.certificate = options.certificate,
                                        .private_key = options.private_key};
@@ -83,7 +91,7 @@ Status Serve(Context& context, const ServeOptions& options) {
   server::GraphApi graph(*directory, clock);
   server::TokenService tokens(*directory, *apps, *keys, clock);
   server::Router router(
-      server::RouterOptions{.throttle = options.throttle}, *directory, tokens, *keys,
+      router_options, *directory, tokens, *keys,
       [&graph](const server::GraphRequest& request) { return graph.Handle(request); }, clock,
       random);
   server::AccessLog log(stderr, clock);
@@ -100,7 +108,7 @@ Status Serve(Context& context, const ServeOptions& options) {
       address.first.find(':') == std::string::npos ? address.first : "[" + address.first + "]";
   fmt::print("admin365 serving https://{}:{}\n", host, http->port());
   fmt::print("tenant {} ({}){}\n", tenant.id, tenant.initial_domain,
-             options.throttle ? "; Graph throttling simulated" : "");
+             router_options.throttle ? "; Graph throttling simulated" : "");
   std::fflush(stdout);
   http->Wait();
   fmt::print(stderr, "admin365 stopped\n");
@@ -124,6 +132,8 @@ void AddServeCommand(CLI::App& app, Context& context) {
   serve->add_option("--threads", options->threads, "Worker threads (default: one per core)");
   serve->add_flag("--throttle", options->throttle,
                   "Simulate Microsoft Graph's throttling (resource units, write quota, 429)");
+  serve->add_option("--throttle-config", options->throttle_config,
+                    "Throttle with the limits of this JSON file (docs/server.md)");
   serve->callback([&context, options] {
     if (auto served = Serve(context, *options); !served) context.Fail(served.error());
   });

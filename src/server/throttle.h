@@ -19,6 +19,7 @@
 //
 // Thread-safe.
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -47,14 +48,14 @@ struct RequestCost {
 RequestCost CostOf(std::string_view method, std::string_view path, std::string_view query);
 
 struct ThrottleLimits {
-  int small_units = 3500;
-  int medium_units = 5000;
-  int large_units = 8000;
-  UnixSeconds unit_window = 10;
-  int app_writes = 3000;
-  UnixSeconds app_write_window = 150;
-  int tenant_writes = 18000;
-  UnixSeconds tenant_write_window = 300;
+  std::int64_t small_units = 3500;
+  std::int64_t medium_units = 5000;
+  std::int64_t large_units = 8000;
+  std::int64_t unit_window = 10;
+  std::int64_t app_writes = 3000;
+  std::int64_t app_write_window = 150;
+  std::int64_t tenant_writes = 18000;
+  std::int64_t tenant_write_window = 300;
 };
 
 struct ThrottleDecision {

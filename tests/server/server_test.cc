@@ -240,6 +240,34 @@ TEST_F(ServerTest, ThrottleChargesResourceUnits) {
   EXPECT_EQ(selected.Header("x-ms-resource-unit"), "1");
 }
 
+TEST_F(ServerTest, ThrottledCallsGet429WithRetryAfter) {
+  const std::filesystem::path config = data_dir_.string() + ".throttle.json";
+  std::ofstream(config) << R"({"smallUnits": 4, "unitWindowSeconds": 10})";
+  StartServer({"--throttle-config", config.string()});
+  std::filesystem::remove(config);
+  const std::string token = AppToken();
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(Curl("/v1.0/users", {"-H", "Authorization: Bearer " + token}).status, 200);
+  }
+  const HttpResult throttled = Curl("/v1.0/users", {"-H", "Authorization: Bearer " + token});
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(throttled.Header("Retry-After"), "5");
+  EXPECT_EQ(throttled.Header("x-ms-throttle-information"), "ResourceUnitLimitExceeded");
+  EXPECT_EQ(throttled.Header("x-ms-throttle-scope"),
+            "Tenant_Application/ReadWrite/" + client_id_ + "/" + tenant_id_);
+  EXPECT_EQ(Text(throttled.Json().at("error").at("code")), "TooManyRequests");
+  EXPECT_EQ(Text(throttled.Json().at("error").at("message")), "Please retry again later.");
+}
+
+TEST_F(ServerTest, ABadThrottleConfigStopsTheStart) {
+  const std::filesystem::path config = data_dir_.string() + ".throttle.json";
+  std::ofstream(config) << R"({"smallUnit": 4})";
+  const CliRun run = Run({"serve", "--throttle-config", config.string()});
+  std::filesystem::remove(config);
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_THAT(run.err, HasSubstr("unknown key \"smallUnit\""));
+}
+
 TEST_F(ServerTest, ShutsDownGracefullyWithIdleConnectionsOpen) {
   StartServer();
   // A client that connected and said nothing, and one that is between keep-alive requests.
