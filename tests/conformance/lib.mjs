@@ -6,6 +6,7 @@ import { Client, ResponseType } from "@microsoft/microsoft-graph-client";
 import assert from "node:assert/strict";
 
 export const baseUrl = process.env.ADMIN365_URL; // https://127.0.0.1:PORT
+export const throttledUrl = process.env.ADMIN365_THROTTLED_URL; // the same tenant, 4 units / 2 s
 export const tenant = process.env.ADMIN365_TENANT; // a verified domain of the tenant
 export const domain = process.env.ADMIN365_DOMAIN; // the domain new users get
 export const clientId = process.env.ADMIN365_CLIENT_ID;
@@ -34,13 +35,14 @@ export async function appToken(id = clientId, secret = clientSecret) {
   return result.accessToken;
 }
 
-// A Graph SDK client whose requests carry `token` (fetched with MSAL when omitted).
-export async function graph(token) {
+// A Graph SDK client of the server at `url` whose requests carry `token` (fetched with MSAL
+// when omitted).
+export async function graph(token, url = baseUrl) {
   const accessToken = token ?? (await appToken());
   return Client.init({
     authProvider: (done) => done(null, accessToken),
-    baseUrl,
-    customHosts: new Set([new URL(baseUrl).hostname]),
+    baseUrl: url,
+    customHosts: new Set([new URL(url).hostname]),
     defaultVersion: "v1.0",
   });
 }
