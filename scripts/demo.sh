@@ -49,10 +49,37 @@ deleted_id=$("$admin365" user list --deleted --select id -o csv | tail -n 1 | tr
 step user restore "$deleted_id"
 step audit list --limit 5
 
+# The same tenant over HTTPS: Microsoft Graph and Entra's token endpoint.
+printf '\n\033[1m$ admin365 app add "Demo script"\033[0m\n'
+app_json=$("$admin365" app add "Demo script" -o json)
+client_id=$(sed -n 's/.*"clientId":"\([^"]*\)".*/\1/p' <<<"$app_json")
+client_secret=$(sed -n 's/.*"clientSecret":"\([^"]*\)".*/\1/p' <<<"$app_json")
+step app grant "$client_id" User.ReadWrite.All LicenseAssignment.ReadWrite.All \
+  Organization.Read.All
+port="${DEMO_PORT:-8443}"
+url="https://127.0.0.1:$port"
+cert="$ADMIN365_DATA_DIR/tls-cert.pem"
+
 cat <<DONE
 
 The demo tenant is in $ADMIN365_DATA_DIR. Try for yourself:
   export ADMIN365_DATA_DIR=$ADMIN365_DATA_DIR
   $admin365 user list --all
   $admin365 --help
+
+Now serving it as Microsoft Graph at $url (Ctrl-C stops). The demo registered an app
+"Demo script" (a demo tenant, so its secret is shown here; admin365 keeps only its hash):
+  client id:     $client_id
+  client secret: $client_secret
+From another terminal, get a token and list the users:
+  token=\$(curl -s --cacert $cert $url/contoso.com/oauth2/v2.0/token \\
+    -d grant_type=client_credentials -d client_id=$client_id \\
+    --data-urlencode 'client_secret=$client_secret' \\
+    --data-urlencode scope=https://graph.microsoft.com/.default | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+  curl -s --cacert $cert -H "Authorization: Bearer \$token" '$url/v1.0/users?\$select=displayName,userPrincipalName'
+MSAL and the Graph SDKs: authority $url/contoso.com, knownAuthorities ["127.0.0.1:$port"]
+(docs/server.md).
+
 DONE
+printf '\033[1m$ admin365 serve --listen 127.0.0.1:%s\033[0m\n' "$port"
+exec "$admin365" serve --listen "127.0.0.1:$port"

@@ -8,19 +8,31 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   libboost1.81-dev libboost-json1.81-dev libcsv-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libssl-dev openssl curl
 )
+
+# Node.js runs the conformance tests (tests/conformance: Microsoft's Graph SDK and MSAL).
+# Debian's nodejs and npm unless a Node.js is already installed (e.g. from NodeSource).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
     missing+=("$package")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "Installing: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The conformance tests' npm packages, exactly as package-lock.json pins them.
+conformance="$(cd "$(dirname "$0")/.." && pwd)/tests/conformance"
+if [ ! -d "$conformance/node_modules" ] ||
+  [ "$conformance/package-lock.json" -nt "$conformance/node_modules/.package-lock.json" ]; then
+  (cd "$conformance" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -18,6 +18,8 @@ void AddSubscriptionCommands(CLI::App& app, Context& context);
 void AddGroupCommands(CLI::App& app, Context& context);
 void AddBulkCommands(CLI::App& app, Context& context);
 void AddTemplateCommands(CLI::App& app, Context& context);
+void AddAppCommands(CLI::App& app, Context& context);
+void AddServeCommand(CLI::App& app, Context& context);
 
 // Verbs under `user`, one file per feature.
 void AddUserLicenseCommands(CLI::App& user, Context& context);

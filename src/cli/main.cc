@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   AddTemplateCommands(app, context);
   AddBulkCommands(app, context);
   AddAuditCommands(app, context);
+  AddAppCommands(app, context);
+  AddServeCommand(app, context);
 
   try {
     app.parse(argc, argv);

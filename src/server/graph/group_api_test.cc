@@ -1,0 +1,96 @@
+// Groups and members/$ref; a user's manager, directReports and memberOf.
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "server/graph/graph_api_test_support.h"
+
+namespace admin365::server::testing {
+namespace {
+
+namespace json = boost::json;
+
+class GroupApiTest : public GraphApiTest {
+ protected:
+  static std::string Reference(const std::string& id) {
+    return fmt::format(R"({{"@odata.id":"{}/directoryObjects/{}"}})", kServiceRoot, id);
+  }
+};
+
+TEST_F(GroupApiTest, CreateGetListDelete) {
+  const Reply created = Post("/groups", R"({"displayName":"Sales","mailNickname":"sales",
+      "mailEnabled":true,"securityEnabled":false,"groupTypes":["Unified"],"description":"All"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = created.Text("id");
+  EXPECT_EQ(created.Text("mail"), "sales@contoso.onmicrosoft.com");
+  EXPECT_EQ(created.object().at("groupTypes"), (json::array{"Unified"}));
+  EXPECT_EQ(created.object().at("mailEnabled"), true);
+  EXPECT_EQ(Get("/groups/" + id).Text("displayName"), "Sales");
+  EXPECT_EQ(Get("/groups").value().size(), 1u);
+  EXPECT_EQ(Delete("/groups/" + id).status, 204);
+  ExpectError(Get("/groups/" + id), 404, "Request_ResourceNotFound", NotFoundMessage(id));
+  ExpectError(Post("/groups", R"({"mailNickname":"x","mailEnabled":false,"securityEnabled":true})"),
+              400, "Request_BadRequest",
+              "A value is required for property 'displayName' of resource 'Group'.");
+  ExpectError(Post("/groups", R"({"displayName":"x","mailNickname":"x","mailEnabled":"no"})"), 400,
+              "Request_BadRequest",
+              "Invalid value specified for property 'mailEnabled' of resource 'Group'.");
+  ExpectError(Send("POST", "/groups", R"({"displayName":"x","mailNickname":"x"})", {},
+                   App({"User.ReadWrite.All"})),
+              403, "Authorization_RequestDenied",
+              "Insufficient privileges to complete the operation.");
+}
+
+TEST_F(GroupApiTest, MembersRef) {
+  const std::string group =
+      Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,
+                          "securityEnabled":true})")
+          .Text("id");
+  const std::string user = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  EXPECT_EQ(Post("/groups/" + group + "/members/$ref", Reference(user)).status, 204);
+  ExpectError(Post("/groups/" + group + "/members/$ref", Reference(user)), 400,
+              "Request_BadRequest",
+              "One or more added object references already exist for the following modified "
+              "properties: 'members'.");
+  const Reply members = Get("/groups/" + group + "/members");
+  EXPECT_EQ(members.value(), (json::array{{{"@odata.type", "#microsoft.graph.user"},
+                                           {"id", user},
+                                           {"displayName", "Adele"},
+                                           {"userPrincipalName", Upn("adele")}}}));
+  const Reply member_of = Get("/users/" + user + "/memberOf");
+  ASSERT_EQ(member_of.value().size(), 1u);
+  EXPECT_EQ(member_of.value()[0].at("@odata.type"), "#microsoft.graph.group");
+  EXPECT_EQ(Delete("/groups/" + group + "/members/" + user + "/$ref").status, 204);
+  ExpectError(Delete("/groups/" + group + "/members/" + user + "/$ref"), 404,
+              "Request_ResourceNotFound", NotFoundMessage(group));
+  ExpectError(Post("/groups/" + group + "/members/$ref", R"({"id":"x"})"), 400,
+              "Request_BadRequest",
+              "The value of '@odata.id' must be the URL of a directory object.");
+}
+
+TEST_F(GroupApiTest, ManagerAndDirectReports) {
+  const std::string boss = Post("/users", NewUserBody("boss", "Boss")).Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  ExpectError(Get("/users/" + adele + "/manager"), 404, "Request_ResourceNotFound",
+              NotFoundMessage("manager"));
+  EXPECT_EQ(
+      Put("/users/" + adele + "/manager/$ref",
+          fmt::format(R"({{"@odata.id":"{}/users/boss%40contoso.onmicrosoft.com"}})", kServiceRoot))
+          .status,
+      204);
+  const Reply manager = Get("/users/" + adele + "/manager");
+  ASSERT_EQ(manager.status, 200) << manager.body;
+  EXPECT_EQ(manager.Text("@odata.type"), "#microsoft.graph.user");
+  EXPECT_EQ(manager.Text("id"), boss);
+  EXPECT_EQ(Get("/users/" + adele + "/manager/$ref").Text("@odata.id"),
+            fmt::format("{}/directoryObjects/{}", kServiceRoot, boss));
+  EXPECT_EQ(Get("/users/" + boss + "/directReports").value()[0].at("id"), adele.c_str());
+  EXPECT_EQ(Delete("/users/" + adele + "/manager/$ref").status, 204);
+  EXPECT_TRUE(Get("/users/" + boss + "/directReports").value().empty());
+  ExpectError(Put("/users/" + adele + "/manager/$ref", Reference(adele)), 400, "Request_BadRequest",
+              "A user cannot be their own manager.");
+}
+
+}  // namespace
+}  // namespace admin365::server::testing

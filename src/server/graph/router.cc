@@ -1,0 +1,151 @@
+#include "server/graph/router.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/ascii.h"
+#include "server/graph/api_errors.h"
+#include "server/graph/handlers.h"
+
+namespace admin365::server {
+namespace {
+
+using enum Permission;
+namespace h = handlers;
+
+struct Route {
+  std::string_view method;
+  std::string_view pattern;  // segments joined by '/'; "{}" is a placeholder
+  Permission permission;
+  Handler handler;
+  bool beta_only = false;
+};
+
+// Literal routes come before the placeholder routes that would also match them.
+constexpr auto kRoutes = std::to_array<Route>({
+    {"POST", "users", kUserReadWrite, &h::CreateUser},
+    {"GET", "users", kUserRead, &h::ListUsers},
+    {"GET", "users/$count", kUserRead, &h::CountUsers},
+    {"GET", "users/{}", kUserRead, &h::GetUser},
+    {"PATCH", "users/{}", kUserReadWrite, &h::UpdateUser},
+    {"DELETE", "users/{}", kUserReadWrite, &h::DeleteUser},
+    {"POST", "users/{}/revokeSignInSessions", kUserReadWrite, &h::RevokeSignInSessions},
+    {"POST", "users/{}/assignLicense", kLicenseAssignment, &h::AssignUserLicense},
+    {"GET", "users/{}/licenseDetails", kUserRead, &h::ListLicenseDetails},
+    {"GET", "users/{}/manager", kUserRead, &h::GetManager},
+    {"GET", "users/{}/manager/$ref", kUserRead, &h::GetManagerReference},
+    {"PUT", "users/{}/manager/$ref", kUserReadWrite, &h::SetManager},
+    {"DELETE", "users/{}/manager/$ref", kUserReadWrite, &h::RemoveManager},
+    {"GET", "users/{}/directReports", kUserRead, &h::ListDirectReports},
+    {"GET", "users/{}/memberOf", kUserRead, &h::ListMemberOf},
+
+    {"GET", "users/{}/authentication/methods", kAuthenticationMethodRead,
+     &h::ListAuthenticationMethods},
+    {"GET", "users/{}/authentication/passwordMethods", kAuthenticationMethodRead,
+     &h::ListPasswordMethods},
+    {"GET", "users/{}/authentication/passwordMethods/{}", kAuthenticationMethodRead,
+     &h::GetPasswordMethod},
+    {"POST", "users/{}/authentication/methods/{}/resetPassword", kAuthenticationMethodWrite,
+     &h::ResetPassword},
+    {"GET", "users/{}/authentication/phoneMethods", kAuthenticationMethodRead,
+     &h::ListPhoneMethods},
+    {"POST", "users/{}/authentication/phoneMethods", kAuthenticationMethodWrite,
+     &h::AddPhoneMethod},
+    {"GET", "users/{}/authentication/phoneMethods/{}", kAuthenticationMethodRead,
+     &h::GetPhoneMethod},
+    {"PATCH", "users/{}/authentication/phoneMethods/{}", kAuthenticationMethodWrite,
+     &h::UpdatePhoneMethod},
+    {"DELETE", "users/{}/authentication/phoneMethods/{}", kAuthenticationMethodWrite,
+     &h::DeletePhoneMethod},
+    {"GET", "users/{}/authentication/emailMethods", kAuthenticationMethodRead,
+     &h::ListEmailMethods},
+    {"POST", "users/{}/authentication/emailMethods", kAuthenticationMethodWrite,
+     &h::AddEmailMethod},
+    {"GET", "users/{}/authentication/emailMethods/{}", kAuthenticationMethodRead,
+     &h::GetEmailMethod},
+    {"PATCH", "users/{}/authentication/emailMethods/{}", kAuthenticationMethodWrite,
+     &h::UpdateEmailMethod},
+    {"DELETE", "users/{}/authentication/emailMethods/{}", kAuthenticationMethodWrite,
+     &h::DeleteEmailMethod},
+    {"GET", "users/{}/authentication/requirements", kAuthenticationMethodRead,
+     &h::GetAuthenticationRequirements, true},
+    {"PATCH", "users/{}/authentication/requirements", kAuthenticationMethodWrite,
+     &h::UpdateAuthenticationRequirements, true},
+    {"GET", "users/{}/authentication/signInPreferences", kAuthenticationMethodRead,
+     &h::GetSignInPreferences, true},
+    {"PATCH", "users/{}/authentication/signInPreferences", kAuthenticationMethodWrite,
+     &h::UpdateSignInPreferences, true},
+
+    {"POST", "groups", kGroupReadWrite, &h::CreateGroup},
+    {"GET", "groups", kGroupRead, &h::ListGroups},
+    {"GET", "groups/{}", kGroupRead, &h::GetGroup},
+    {"DELETE", "groups/{}", kGroupReadWrite, &h::DeleteGroup},
+    {"GET", "groups/{}/members", kGroupRead, &h::ListGroupMembers},
+    {"POST", "groups/{}/members/$ref", kGroupMemberReadWrite, &h::AddGroupMember},
+    {"DELETE", "groups/{}/members/{}/$ref", kGroupMemberReadWrite, &h::RemoveGroupMember},
+    {"POST", "groups/{}/assignLicense", kGroupReadWrite, &h::AssignGroupLicense},
+
+    {"GET", "subscribedSkus", kOrganizationRead, &h::ListSubscribedSkus},
+    {"GET", "subscribedSkus/{}", kOrganizationRead, &h::GetSubscribedSku},
+    {"GET", "organization", kOrganizationRead, &h::ListOrganization},
+    {"GET", "organization/{}", kOrganizationRead, &h::GetOrganization},
+    {"GET", "domains", kDomainRead, &h::ListDomains},
+    {"GET", "domains/{}", kDomainRead, &h::GetDomain},
+
+    {"GET", "directory/deletedItems", kUserRead, &h::ListDeletedItemsWithoutCast},
+    {"GET", "directory/deletedItems/microsoft.graph.user", kUserRead, &h::ListDeletedUsers},
+    {"GET", "directory/deletedItems/{}", kUserRead, &h::GetDeletedItem},
+    {"DELETE", "directory/deletedItems/{}", kUserReadWrite, &h::PurgeDeletedItem},
+    {"POST", "directory/deletedItems/{}/restore", kUserReadWrite, &h::RestoreDeletedItem},
+});
+
+// The number of leading segments of `segments` that `pattern` matches; the values of the
+// placeholders among them go to `values`.
+std::size_t MatchPrefix(std::string_view pattern, const std::vector<std::string>& segments,
+                        std::vector<std::string>& values) {
+  std::size_t index = 0;
+  while (!pattern.empty() && index < segments.size()) {
+    const std::size_t slash = pattern.find('/');
+    const std::string_view literal = pattern.substr(0, slash);
+    pattern = slash == std::string_view::npos ? std::string_view() : pattern.substr(slash + 1);
+    if (literal == "{}") {
+      values.push_back(segments[index]);
+    } else if (!AsciiIEquals(literal, segments[index])) {
+      break;
+    }
+    ++index;
+  }
+  return index;
+}
+
+std::size_t SegmentCount(std::string_view pattern) {
+  return static_cast<std::size_t>(std::count(pattern.begin(), pattern.end(), '/')) + 1;
+}
+
+}  // namespace
+
+Result<RouteMatch> MatchRoute(std::string_view method, std::string_view version,
+                              const std::vector<std::string>& segments) {
+  bool path_known = false;
+  std::size_t longest_prefix = 0;
+  for (const Route& route : kRoutes) {
+    if (route.beta_only && version != "beta") continue;
+    std::vector<std::string> params;
+    const std::size_t matched = MatchPrefix(route.pattern, segments, params);
+    if (matched != segments.size() || SegmentCount(route.pattern) != segments.size()) {
+      longest_prefix = std::max(longest_prefix, matched);
+      continue;
+    }
+    if (route.method != method) {
+      path_known = true;
+      continue;
+    }
+    return RouteMatch{
+        .handler = route.handler, .permission = route.permission, .params = std::move(params)};
+  }
+  if (path_known) return Fail(MethodNotAllowed());
+  if (segments.empty()) return Fail(SegmentNotFound(""));
+  return Fail(SegmentNotFound(segments[std::min(longest_prefix, segments.size() - 1)]));
+}
+
+}  // namespace admin365::server

@@ -1,0 +1,320 @@
+// The token endpoint's grants and refusals (AADSTS codes) and the bearer-token check.
+
+#include "server/token_service.h"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <cctype>
+
+#include "engine/engine_test_support.h"
+#include "server/jwt.h"
+
+namespace admin365::server {
+namespace {
+
+namespace json = boost::json;
+
+// A JSON value as text, for comparisons: strings unquoted, others serialized.
+std::string S(const json::value& value) {
+  return value.is_string() ? std::string(value.get_string()) : json::serialize(value);
+}
+using engine_test::kActor;
+using engine_test::kGoodPassword;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+constexpr std::string_view kGraphDefault = "https%3A%2F%2Fgraph.microsoft.com%2F.default";
+
+class TokenServiceTest : public engine_test::LocalDirectoryTest {
+ protected:
+  void SetUp() override {
+    LocalDirectoryTest::SetUp();
+    auto apps = AppRegistry::Open(data_dir_, clock_, random_);
+    ASSERT_TRUE(apps.has_value());
+    apps_ = std::move(*apps);
+    auto keys = KeyStore::LoadOrCreate(data_dir_ / "token-signing-key.pem");
+    ASSERT_TRUE(keys.has_value());
+    keys_ = std::move(*keys);
+    auto app = apps_->Add("Provisioning");
+    ASSERT_TRUE(app.has_value());
+    client_id_ = app->app.client_id;
+    secret_ = app->secret;
+    ASSERT_TRUE(apps_->Grant(client_id_, {"User.ReadWrite.All", "Group.Read.All"}).has_value());
+    tenant_id_ = directory_->GetTenant()->id;
+    service_ = std::make_unique<TokenService>(*directory_, *apps_, *keys_, clock_);
+  }
+  void TearDown() override {
+    service_.reset();
+    apps_.reset();
+    LocalDirectoryTest::TearDown();
+  }
+
+  // POSTs `form` to /{tenant}/oauth2/v2.0/token; returns the status and parsed body.
+  std::pair<int, json::object> Post(const std::string& form,
+                                    const std::string& tenant = "contoso.onmicrosoft.com") {
+    const TokenResponse response = service_->Token(
+        TokenRequest{.tenant = tenant,
+                     .form = form,
+                     .context = {.now = clock_.Now(), .trace_id = "t", .correlation_id = "c"}});
+    return {response.status, json::parse(response.body).as_object()};
+  }
+
+  std::string AppForm(const std::string& scope = std::string(kGraphDefault)) {
+    return "grant_type=client_credentials&client_id=" + client_id_ + "&client_secret=" + secret_ +
+           "&scope=" + scope;
+  }
+
+  std::string PasswordForm(const std::string& user, const std::string& password,
+                           const std::string& scope = "User.Read.All+offline_access") {
+    return "grant_type=password&client_id=" + client_id_ + "&username=" + Encode(user) +
+           "&password=" + Encode(password) + "&scope=" + scope;
+  }
+
+  // Form-encodes `text`.
+  static std::string Encode(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+      if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+        out += static_cast<char>(c);
+      } else {
+        out += fmt::format("%{:02X}", c);
+      }
+    }
+    return out;
+  }
+
+  // The AADSTS code of a refusal, checking its shape.
+  static long long Code(const std::pair<int, json::object>& response) {
+    const json::object& body = response.second;
+    EXPECT_TRUE(body.contains("error_description") && body.contains("trace_id") &&
+                body.contains("correlation_id") && body.contains("timestamp"));
+    return body.at("error_codes").as_array().at(0).as_int64();
+  }
+
+  static std::string Error(const std::pair<int, json::object>& response) {
+    return std::string(response.second.at("error").as_string());
+  }
+
+  std::string UserId(const std::string& alias) {
+    return Create(engine_test::MakeNewUser(alias, alias)).id;
+  }
+
+  std::unique_ptr<AppRegistry> apps_;
+  std::unique_ptr<KeyStore> keys_;
+  std::unique_ptr<TokenService> service_;
+  std::string client_id_, secret_, tenant_id_;
+};
+
+TEST_F(TokenServiceTest, ClientCredentialsGiveAnAppTokenWithTheGrantedRoles) {
+  const auto response = Post(AppForm());
+  ASSERT_EQ(response.first, 200) << json::serialize(response.second);
+  EXPECT_EQ(S(response.second.at("token_type")), "Bearer");
+  EXPECT_EQ(S(response.second.at("expires_in")), "3599");
+  EXPECT_EQ(S(response.second.at("ext_expires_in")), "3599");
+  const std::string token(response.second.at("access_token").as_string());
+  auto claims = DecodeJwt(token, *keys_);
+  ASSERT_TRUE(claims.has_value());
+  EXPECT_EQ(claims->audience, "https://graph.microsoft.com");
+  EXPECT_EQ(claims->issuer, "https://sts.windows.net/" + tenant_id_ + "/");
+  EXPECT_EQ(claims->id_type, "app");
+  EXPECT_THAT(claims->roles, ElementsAre("Group.Read.All", "User.ReadWrite.All"));
+  EXPECT_EQ(claims->expires_at - claims->issued_at, 3599);
+
+  auto caller = service_->Authenticate("Bearer " + token);
+  ASSERT_TRUE(caller.has_value());
+  EXPECT_EQ(caller->principal.kind, Principal::Kind::kApplication);
+  EXPECT_EQ(caller->principal.id, client_id_);
+  EXPECT_EQ(caller->principal.audit_name, "app:" + client_id_);
+  EXPECT_THAT(caller->principal.roles, ElementsAre("Group.Read.All", "User.ReadWrite.All"));
+  EXPECT_EQ(caller->app_id, client_id_);
+}
+
+TEST_F(TokenServiceTest, IgnoresUnknownFieldsAndDecodesFormsAsBrowsersDo) {
+  // MSAL's extra fields (entra-graph-facts.md §5.1) hold characters a URL query may not.
+  const auto response = Post(AppForm() +
+                             "&x-client-SKU=msal.js.node&x-client-current-telemetry=5|771,2,,,|,"
+                             "&x-ms-lib-capability=retry-after,+h429&claims=%7B%22access_token"
+                             "%22%3A%7B%7D%7D&stray=%zz&&flag");
+  EXPECT_EQ(response.first, 200) << json::serialize(response.second);
+}
+
+TEST_F(TokenServiceTest, TheTenantIsItsIdOrAVerifiedDomain) {
+  EXPECT_EQ(Post(AppForm(), tenant_id_).first, 200);
+  const auto unknown = Post(AppForm(), "fabrikam.com");
+  EXPECT_EQ(unknown.first, 400);
+  EXPECT_EQ(Code(unknown), 90002);
+  EXPECT_EQ(Error(unknown), "invalid_request");
+  const auto common = Post(AppForm(), "common");
+  EXPECT_EQ(Code(common), 50194);
+}
+
+TEST_F(TokenServiceTest, ClientCredentialRefusals) {
+  auto unknown_app =
+      Post("grant_type=client_credentials&client_id=" + std::string(engine_test::kUnknownId) +
+           "&client_secret=x&scope=" + std::string(kGraphDefault));
+  EXPECT_EQ(unknown_app.first, 400);
+  EXPECT_EQ(Code(unknown_app), 700016);
+  EXPECT_EQ(Error(unknown_app), "unauthorized_client");
+
+  auto bad_secret = Post("grant_type=client_credentials&client_id=" + client_id_ +
+                         "&client_secret=nope&scope=" + std::string(kGraphDefault));
+  EXPECT_EQ(bad_secret.first, 401);
+  EXPECT_EQ(Code(bad_secret), 7000215);
+  EXPECT_EQ(Error(bad_secret), "invalid_client");
+  EXPECT_THAT(std::string(bad_secret.second.at("error_description").as_string()),
+              StartsWith("AADSTS7000215: Invalid client secret provided."));
+
+  auto no_secret = Post("grant_type=client_credentials&client_id=" + client_id_ +
+                        "&scope=" + std::string(kGraphDefault));
+  EXPECT_EQ(Code(no_secret), 7000218);
+
+  auto not_default = Post(AppForm("User.Read.All"));
+  EXPECT_EQ(not_default.first, 400);
+  EXPECT_EQ(Code(not_default), 1002012);
+  EXPECT_EQ(Error(not_default), "invalid_scope");
+
+  EXPECT_EQ(Code(Post(AppForm("https%3A%2F%2Foutlook.office.com%2F.default"))), 70011);
+  EXPECT_EQ(Code(Post(AppForm(std::string(kGraphDefault) + "+openid"))), 70011);
+  EXPECT_EQ(Code(Post("grant_type=client_credentials&client_id=" + client_id_)), 900144);
+  EXPECT_EQ(Code(Post("client_id=" + client_id_)), 900144);
+  const auto unsupported = Post("grant_type=implicit&client_id=" + client_id_);
+  EXPECT_EQ(Code(unsupported), 70003);
+  EXPECT_EQ(Error(unsupported), "unsupported_grant_type");
+}
+
+TEST_F(TokenServiceTest, PasswordGrantGivesAUserTokenAndARefreshToken) {
+  const std::string id = UserId("adele");
+  const auto response =
+      Post(PasswordForm("adele@contoso.onmicrosoft.com", std::string(kGoodPassword)));
+  ASSERT_EQ(response.first, 200) << json::serialize(response.second);
+  EXPECT_EQ(S(response.second.at("scope")), "https://graph.microsoft.com/User.Read.All");
+  EXPECT_TRUE(response.second.contains("refresh_token"));
+  auto caller = service_->Authenticate("Bearer " +
+                                       std::string(response.second.at("access_token").as_string()));
+  ASSERT_TRUE(caller.has_value());
+  EXPECT_EQ(caller->principal.kind, Principal::Kind::kUser);
+  EXPECT_EQ(caller->principal.id, id);
+  EXPECT_EQ(caller->principal.audit_name, "user:adele@contoso.onmicrosoft.com");
+  EXPECT_THAT(caller->principal.scopes, ElementsAre("User.Read.All"));
+
+  const auto defaults = Post(PasswordForm("adele@contoso.onmicrosoft.com",
+                                          std::string(kGoodPassword), std::string(kGraphDefault)));
+  ASSERT_EQ(defaults.first, 200);
+  EXPECT_FALSE(defaults.second.contains("refresh_token"));
+  EXPECT_EQ(
+      S(defaults.second.at("scope")),
+      "https://graph.microsoft.com/Group.Read.All https://graph.microsoft.com/User.ReadWrite.All");
+}
+
+TEST_F(TokenServiceTest, PasswordGrantRefusals) {
+  const std::string id = UserId("adele");
+  const std::string upn = "adele@contoso.onmicrosoft.com";
+  const std::string good(kGoodPassword);
+
+  auto wrong = Post(PasswordForm(upn, "Wrong-Password-1"));
+  EXPECT_EQ(wrong.first, 400);
+  EXPECT_EQ(Error(wrong), "invalid_grant");
+  EXPECT_EQ(Code(wrong), 50126);
+  EXPECT_EQ(Code(Post(PasswordForm("nobody@contoso.onmicrosoft.com", good))), 50034);
+  EXPECT_EQ(Code(Post(PasswordForm(upn, good, "Mail.Send"))), 70011);
+
+  ASSERT_TRUE(directory_->SetPerUserMfaState(kActor, id, PerUserMfaState::kEnforced).has_value());
+  auto mfa = Post(PasswordForm(upn, good));
+  EXPECT_EQ(Code(mfa), 50076);
+  EXPECT_EQ(S(mfa.second.at("suberror")), "basic_action");
+  ASSERT_TRUE(directory_->SetPerUserMfaState(kActor, id, PerUserMfaState::kEnabled).has_value());
+  EXPECT_EQ(Code(Post(PasswordForm(upn, good))), 50076);
+  ASSERT_TRUE(directory_->SetPerUserMfaState(kActor, id, PerUserMfaState::kDisabled).has_value());
+
+  ASSERT_TRUE(directory_->UpdateUser(kActor, id, {{"accountEnabled", false}}).has_value());
+  auto blocked = Post(PasswordForm(upn, good));
+  EXPECT_EQ(Code(blocked), 50057);
+  EXPECT_THAT(std::string(blocked.second.at("error_description").as_string()),
+              StartsWith("AADSTS50057: The user account is disabled."));
+  EXPECT_EQ(Code(Post(PasswordForm(upn, "Wrong-Password-1"))), 50126) << "password first";
+}
+
+TEST_F(TokenServiceTest, APasswordThatMustBeChangedIsExpired) {
+  NewUser request = engine_test::MakeNewUser("megan", "Megan");
+  request.password_profile->force_change_password_next_sign_in = true;
+  Create(request);
+  auto expired = Post(PasswordForm("megan@contoso.onmicrosoft.com", std::string(kGoodPassword)));
+  EXPECT_EQ(Code(expired), 50055);
+  EXPECT_EQ(S(expired.second.at("suberror")), "user_password_expired");
+}
+
+TEST_F(TokenServiceTest, RefreshTokensStopWorkingWhenSessionsAreRevoked) {
+  const std::string id = UserId("adele");
+  auto first = Post(PasswordForm("adele@contoso.onmicrosoft.com", std::string(kGoodPassword)));
+  ASSERT_EQ(first.first, 200);
+  const std::string refresh(first.second.at("refresh_token").as_string());
+  const std::string form =
+      "grant_type=refresh_token&client_id=" + client_id_ + "&refresh_token=" + refresh;
+
+  clock_.Advance(60);
+  auto refreshed = Post(form);
+  ASSERT_EQ(refreshed.first, 200) << json::serialize(refreshed.second);
+  EXPECT_EQ(S(refreshed.second.at("scope")), "https://graph.microsoft.com/User.Read.All");
+
+  ASSERT_TRUE(directory_->RevokeSignInSessions(kActor, id).has_value());
+  auto revoked = Post(form);
+  EXPECT_EQ(Code(revoked), 50173);
+  EXPECT_THAT(std::string(revoked.second.at("error_description").as_string()),
+              HasSubstr("The grant was issued on '"));
+
+  EXPECT_EQ(
+      Code(Post("grant_type=refresh_token&client_id=" + client_id_ + "&refresh_token=garbage")),
+      9002313);
+  auto other = apps_->Add("Other");
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(Code(Post("grant_type=refresh_token&client_id=" + other->app.client_id +
+                      "&refresh_token=" + refresh)),
+            70000);
+}
+
+TEST_F(TokenServiceTest, AuthenticateRefusesWithGraphsMessages) {
+  auto message = [&](const std::string& header) {
+    auto caller = service_->Authenticate(header);
+    EXPECT_FALSE(caller.has_value());
+    if (caller) return std::string();
+    EXPECT_EQ(caller.error().http_status, 401);
+    EXPECT_EQ(caller.error().code, "InvalidAuthenticationToken");
+    return caller.error().message;
+  };
+  EXPECT_EQ(message(""), "Access token is empty.");
+  EXPECT_EQ(message("Bearer "), "Access token is empty.");
+  EXPECT_EQ(message("Bearer abc"), "Access token validation failure.");
+
+  const std::string token(Post(AppForm()).second.at("access_token").as_string());
+  clock_.Advance(3599);
+  EXPECT_EQ(message("Bearer " + token), "Access token has expired or is not yet valid.");
+
+  const UnixSeconds now = clock_.Now();
+  TokenClaims claims{.audience = "https://outlook.office.com",
+                     .issuer = "https://sts.windows.net/" + tenant_id_ + "/",
+                     .tenant_id = tenant_id_,
+                     .app_id = client_id_,
+                     .id_type = "app",
+                     .issued_at = now,
+                     .not_before = now,
+                     .expires_at = now + 100};
+  EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
+            "Access token validation failure. Invalid audience.");
+  claims.audience = "https://graph.microsoft.com";
+  claims.tenant_id = std::string(engine_test::kUnknownId);
+  claims.issuer = "https://sts.windows.net/" + claims.tenant_id + "/";
+  EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
+            "Access token validation failure. Invalid issuer.");
+  claims.not_before = now + 10;
+  claims.tenant_id = tenant_id_;
+  claims.issuer = "https://sts.windows.net/" + tenant_id_ + "/";
+  EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
+            "Access token has expired or is not yet valid.");
+}
+
+}  // namespace
+}  // namespace admin365::server
