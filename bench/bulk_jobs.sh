@@ -37,9 +37,10 @@ entra_file() {
 
 timed() {  # label rows command...
   local label="$1" count="$2"; shift 2
-  local report
-  report=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  local seconds="${report%% *}" kib="${report##* }"
+  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>&1 || true  # exit 9: rows failed
+  local report seconds kib
+  report=$(tail -1 "$work/time")
+  seconds="${report%% *}" kib="${report##* }"
   awk -v l="$label" -v n="$count" -v s="$seconds" -v k="$kib" \
     'BEGIN { printf "| %s | %d | %.2f s | %.0f rows/s | %.0f MiB |\n", l, n, s, n / s, k / 1024 }'
 }
