@@ -47,6 +47,24 @@ step user remove "o'brien@contoso.com"
 step user list --deleted --select id,userPrincipalName,deletedDateTime
 deleted_id=$("$admin365" user list --deleted --select id -o csv | tail -n 1 | tr -d '"')
 step user restore "$deleted_id"
+
+# Bulk: the Entra admin center's own template, planned against the tenant, then run.
+new_hires="$ADMIN365_DATA_DIR/new-hires.csv"
+cat >"$new_hires" <<'CSV'
+version:v1.0
+Name [displayName] Required,User name [userPrincipalName] Required,Initial password [passwordProfile] Required,Block sign in (Yes/No) [accountEnabled] Required,First name [givenName],Last name [surname],Job title [jobTitle],Department [department],Usage location [usageLocation]
+Example: Alain Charon,alain@contoso.com,Password1!,No,Alain,Charon,Software Engineer,Engineering,US
+Lynne Robbins,lynne@contoso.com,,No,Lynne,Robbins,Planner,Sales,US
+Diego Siciliani,diego@contoso.com,,No,Diego,Siciliani,Analyst,Sales,US
+Patti Fernandez,adele@contoso.com,,No,Patti,Fernandez,Director,Sales,US
+CSV
+echo
+echo "The plan checks every row against the tenant first (adele@contoso.com is taken):"
+step bulk plan create "$new_hires" --set addLicenses=ENTERPRISEPACK || true
+step bulk run create "$new_hires" --set addLicenses=ENTERPRISEPACK || true
+step bulk run block --filter "department eq 'Sales'"
+job_id=$("$admin365" bulk list -o csv | sed -n 2p | cut -d, -f1 | tr -d '"')
+step bulk undo "$job_id"
 step audit list --limit 5
 
 # The same tenant over HTTPS: Microsoft Graph and Entra's token endpoint.

@@ -187,6 +187,7 @@ void Plan(Context& context, const JobOptions& options) {
   if (!report) return context.Fail(report.error());
   PrintWarnings(report->warnings);
   context.Print(records, false);
+  std::fflush(stdout);  // the table first, then the summary
   fmt::print(stderr, "Plan ({} file): {} rows: {} to change, {} unchanged, {} with errors. "
                      "Nothing was changed.\n",
              report->dialect, report->rows, report->ready, report->unchanged, report->failed);
