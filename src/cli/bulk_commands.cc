@@ -171,15 +171,26 @@ void AddJobOptions(CLI::App* command, JobOptions& options) {
                       "Create with this template where a row names none (= --set template=NAME)");
 }
 
+// What `bulk plan` and `bulk run` start from.
+struct PreparedJob {
+  std::unique_ptr<BulkSession> session;
+  manage::BulkSettings settings;
+  std::filesystem::path input;
+};
+
+Result<PreparedJob> Prepare(Context& context, const JobOptions& options) {
+  PreparedJob job;
+  ASSIGN_OR_RETURN(job.session, OpenSession(context));
+  ASSIGN_OR_RETURN(job.settings, SettingsOf(options));
+  ASSIGN_OR_RETURN(job.input, InputOf(options, *job.session->jobs));
+  return job;
+}
+
 void Plan(Context& context, const JobOptions& options) {
-  auto session = OpenSession(context);
-  if (!session) return context.Fail(session.error());
-  auto settings = SettingsOf(options);
-  if (!settings) return context.Fail(settings.error());
-  auto input = InputOf(options, *(*session)->jobs);
-  if (!input) return context.Fail(input.error());
+  auto job = Prepare(context, options);
+  if (!job) return context.Fail(job.error());
   std::vector<Record> records;
-  auto report = (*session)->jobs->Plan(*input, *settings,
+  auto report = job->session->jobs->Plan(job->input, job->settings,
                                        [&](const manage::UserCsvRow& row,
                                            const Result<manage::RowResult>& result) {
                                          records.push_back(PlanRecord(row, result));
@@ -196,14 +207,10 @@ void Plan(Context& context, const JobOptions& options) {
 
 void Run(Context& context, const JobOptions& options) {
   if (options.dry_run) return Plan(context, options);
-  auto session = OpenSession(context);
-  if (!session) return context.Fail(session.error());
-  auto settings = SettingsOf(options);
-  if (!settings) return context.Fail(settings.error());
-  auto input = InputOf(options, *(*session)->jobs);
-  if (!input) return context.Fail(input.error());
+  auto job = Prepare(context, options);
+  if (!job) return context.Fail(job.error());
   auto report = RunWithProgress([&](const auto& progress, const auto& stop) {
-    return (*session)->jobs->Start(*input, *settings, context.actor(), progress, stop);
+    return job->session->jobs->Start(job->input, job->settings, context.actor(), progress, stop);
   });
   if (!report) return context.Fail(report.error());
   PrintWarnings(report->warnings);

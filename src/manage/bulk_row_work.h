@@ -32,6 +32,14 @@ struct RowWork {
 // in the recycle bin). Errors: FieldError when the row names none; the directory's.
 Result<User> TargetUser(const RowWork& work, bool deleted = false);
 
+// Whether `user` holds a licence of `sku_id` (assigned directly or through a group).
+bool HasLicense(const User& user, const std::string& sku_id);
+
+// Planning: takes a seat in the file's ledger for each licence `user` (null: a new user)
+// does not hold yet. Error: NoAvailableLicenses, target "addLicenses", once the file wants
+// more seats of a SKU than the tenant has free.
+Status PlanSeats(RowWork& work, const std::vector<AssignedLicense>& licenses, const User* user);
+
 // Undo records (bulk_undo.cc reads them back).
 std::string UndoPatch(const User& user, const PropertyMap& patch);
 std::string UndoDelete(std::string_view user);

@@ -1,3 +1,6 @@
+#include <algorithm>
+
+#include "domain/graph_errors.h"
 #include "manage/bulk_row_work.h"
 #include "manage/bulk_values.h"
 
@@ -13,6 +16,26 @@ Status RowWork::Write(int step, std::string before,
 }
 
 const Actor& RowWork::actor() const { return run->actor(); }
+
+bool HasLicense(const User& user, const std::string& sku_id) {
+  return std::any_of(user.assigned_licenses.begin(), user.assigned_licenses.end(),
+                     [&](const AssignedLicense& license) { return license.sku_id == sku_id; });
+}
+
+Status PlanSeats(RowWork& work, const std::vector<AssignedLicense>& licenses, const User* user) {
+  for (const AssignedLicense& license : licenses) {
+    if (user && HasLicense(*user, license.sku_id)) continue;
+    for (const SubscribedSku& sku : work.tenant.skus) {
+      if (sku.sku.sku_id == license.sku_id &&
+          !work.ledger->TakeSeat(license.sku_id, sku.available_units())) {
+        Error error = errors::NoAvailableLicenses(license.sku_id);
+        error.target = "addLicenses";
+        return Fail(std::move(error));
+      }
+    }
+  }
+  return Ok();
+}
 
 namespace {
 

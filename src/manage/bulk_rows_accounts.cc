@@ -133,17 +133,7 @@ Status PlanCreation(RowWork& work, const UserCreation& creation) {
       return Fail(std::move(error));
     }
   }
-  for (const AssignedLicense& license : creation.licenses) {
-    for (const SubscribedSku& sku : work.tenant.skus) {
-      if (sku.sku.sku_id == license.sku_id &&
-          !work.ledger->TakeSeat(license.sku_id, sku.available_units())) {
-        Error error = errors::NoAvailableLicenses(license.sku_id);
-        error.target = "addLicenses";
-        return Fail(std::move(error));
-      }
-    }
-  }
-  return Ok();
+  return PlanSeats(work, creation.licenses, nullptr);
 }
 
 std::string PasswordDescription(bool generated) {
@@ -232,16 +222,7 @@ Result<RowResult> Activate(RowWork& work) {
                    .target_name = user.user_principal_name,
                    .description = fmt::format("activate; {}", PasswordDescription(!password))};
   if (work.planning()) {
-    for (const AssignedLicense& license : request.add_licenses) {
-      for (const SubscribedSku& sku : work.tenant.skus) {
-        if (sku.sku.sku_id == license.sku_id &&
-            !work.ledger->TakeSeat(license.sku_id, sku.available_units())) {
-          Error error = errors::NoAvailableLicenses(license.sku_id);
-          error.target = "addLicenses";
-          return Fail(std::move(error));
-        }
-      }
-    }
+    RETURN_IF_ERROR(PlanSeats(work, request.add_licenses, &user));
     return result;
   }
   RETURN_IF_ERROR(work.Write(0, "", [&](const Actor& actor) -> Status {

@@ -36,25 +36,6 @@ Result<User> NamedUser(RowWork& work, std::string_view field, const std::string&
   return user;
 }
 
-bool HasDirectLicense(const User& user, const std::string& sku_id) {
-  return std::any_of(user.assigned_licenses.begin(), user.assigned_licenses.end(),
-                     [&](const AssignedLicense& license) { return license.sku_id == sku_id; });
-}
-
-Status PlanSeats(RowWork& work, const std::vector<AssignedLicense>& licenses, const User& user) {
-  for (const AssignedLicense& license : licenses) {
-    if (HasDirectLicense(user, license.sku_id)) continue;
-    for (const SubscribedSku& sku : work.tenant.skus) {
-      if (sku.sku.sku_id == license.sku_id &&
-          !work.ledger->TakeSeat(license.sku_id, sku.available_units())) {
-        Error error = errors::NoAvailableLicenses(license.sku_id);
-        error.target = "addLicenses";
-        return Fail(std::move(error));
-      }
-    }
-  }
-  return Ok();
-}
 
 }  // namespace
 
@@ -113,7 +94,7 @@ Result<RowResult> ChangeLicenses(RowWork& work, BulkAction action) {
   if (action != BulkAction::kAddLicenses) {
     for (const std::string& sku : SplitList(work.input.Get("removeLicenses").value_or(""))) {
       ASSIGN_OR_RETURN(std::string sku_id, ResolveSkuId(work.tenant, "removeLicenses", sku));
-      if (HasDirectLicense(user, sku_id)) change.remove_licenses.push_back(std::move(sku_id));
+      if (HasLicense(user, sku_id)) change.remove_licenses.push_back(std::move(sku_id));
     }
   }
   // Adding a licence the user has with the same disabled plans changes nothing.
@@ -136,7 +117,7 @@ Result<RowResult> ChangeLicenses(RowWork& work, BulkAction action) {
       error.target = "usageLocation";
       return Fail(std::move(error));
     }
-    RETURN_IF_ERROR(PlanSeats(work, change.add_licenses, user));
+    RETURN_IF_ERROR(PlanSeats(work, change.add_licenses, &user));
     return result;
   }
   RETURN_IF_ERROR(work.Write(0, UndoLicenses(user, touched), [&](const Actor& actor) -> Status {
