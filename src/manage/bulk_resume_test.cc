@@ -27,7 +27,9 @@ class BulkResumeTest : public BulkJobTest {
 };
 
 TEST_F(BulkResumeTest, AStoppedJobResumesWithoutRepeatingARow) {
-  const std::filesystem::path input = CreateFile(40);
+  // Enough rows that the stop, asked for once 5 are done, lands well before the end.
+  constexpr int kRows = 1000;
+  const std::filesystem::path input = CreateFile(kRows);
   std::atomic<bool> stop{false};
   auto first = jobs_->Start(
       input, BulkSettings{.action = "create", .threads = 1}, kActor,
@@ -40,7 +42,7 @@ TEST_F(BulkResumeTest, AStoppedJobResumesWithoutRepeatingARow) {
   EXPECT_EQ(first->job.state, JobState::kStopped);
   const long long done_first = first->counts.succeeded;
   EXPECT_GE(done_first, 5);
-  EXPECT_LT(done_first, 40);
+  EXPECT_LT(done_first, kRows) << "the stop came after the last row";
   EXPECT_EQ(AddUserEvents(), done_first);
 
   std::atomic<bool> no_stop{false};
@@ -48,15 +50,15 @@ TEST_F(BulkResumeTest, AStoppedJobResumesWithoutRepeatingARow) {
   ASSERT_THAT(second, Succeeds());
   EXPECT_FALSE(second->stopped);
   EXPECT_EQ(second->job.state, JobState::kCompleted);
-  EXPECT_EQ(second->counts.succeeded, 40);
+  EXPECT_EQ(second->counts.succeeded, kRows);
   EXPECT_EQ(second->counts.failed, 0);
-  EXPECT_EQ(AddUserEvents(), 40);
-  for (int i = 1; i <= 40; ++i) Get(fmt::format("u{}@contoso.onmicrosoft.com", i));
+  EXPECT_EQ(AddUserEvents(), kRows);
+  for (int i = 1; i <= kRows; i += 37) Get(fmt::format("u{}@contoso.onmicrosoft.com", i));
   // One password line per user: the first run's and the resumed run's.
   const std::string passwords = ReadFile(Stored(*second).passwords_path);
-  EXPECT_EQ(std::count(passwords.begin(), passwords.end(), '\n'), 41);
+  EXPECT_EQ(std::count(passwords.begin(), passwords.end(), '\n'), kRows + 1);
   const std::string results = ReadFile(Stored(*second).results_path);
-  EXPECT_EQ(std::count(results.begin(), results.end(), '\n'), 41);
+  EXPECT_EQ(std::count(results.begin(), results.end(), '\n'), kRows + 1);
 
   EXPECT_THAT(jobs_->Resume(first->job.id, nullptr, no_stop),
               FailsWith(Error{.kind = ErrorKind::kFailedPrecondition,
