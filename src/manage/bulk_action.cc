@@ -14,10 +14,10 @@ constexpr std::string_view kPasswordNotReversible = "password resets";
 const std::vector<BulkActionInfo>& Actions() {
   static const std::vector<BulkActionInfo> actions = {
       {BulkAction::kCreate, "create", "Create users (with licences, groups and manager)", false,
-       {"userPrincipalName", "displayName"}, {}, {}, "the passwords set"},
+       {"userPrincipalName", "displayName"}, {}, {}, ""},
       {BulkAction::kAddDisabled, "add-disabled",
        "Create users with sign-in blocked (Add-MSOnlineUser)", false,
-       {"userPrincipalName", "displayName"}, {}, {}, "the passwords set"},
+       {"userPrincipalName", "displayName"}, {}, {}, ""},
       {BulkAction::kActivate, "activate",
        "Enable users with a password, usage location and licences (Enable-MSOnlineUser)", true,
        {}, {}, {"password", "forceChangePassword", "usageLocation", "addLicenses", "disabledPlans"},
