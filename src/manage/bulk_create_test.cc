@@ -218,3 +218,23 @@ TEST_F(BulkCreateTest, RowsNamingATemplateAreCreatedThroughIt) {
 
 }  // namespace
 }  // namespace admin365::manage::bulk_test
+
+namespace admin365::manage::bulk_test {
+namespace {
+
+TEST_F(BulkCreateTest, TheResultsRepeatEveryInputColumnUnknownOnesToo) {
+  const JobReport report = RunJob("create",
+                                  "userPrincipalName,Cost centre,displayName\n"
+                                  "kim@contoso.onmicrosoft.com,\"CC-1, North\",Kim Ax\n");
+  EXPECT_THAT(report.warnings, ElementsAre("column 2 \"Cost centre\""));
+  const User kim = Get("kim@contoso.onmicrosoft.com");
+  EXPECT_EQ(ReadFile(Stored(report).results_path),
+            "\"userPrincipalName\",\"Cost centre\",\"displayName\",\"row\",\"line\",\"status\","
+            "\"errorCode\",\"errorMessage\",\"field\",\"objectId\"\r\n"
+            "\"kim@contoso.onmicrosoft.com\",\"CC-1, North\",\"Kim Ax\",\"1\",\"2\","
+            "\"succeeded\",\"\",\"\",\"\",\"" +
+                kim.id + "\"\r\n");
+}
+
+}  // namespace
+}  // namespace admin365::manage::bulk_test

@@ -44,22 +44,22 @@ Result<std::unique_ptr<ResultsCsv>> ResultsCsv::Create(const std::filesystem::pa
                                                        const UserCsv& input) {
   std::FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) return Fail(FileError(path, "create the results file"));
-  std::vector<std::string> headers;
-  std::vector<std::string> fields;
-  for (std::size_t i = 0; i < input.headers().size(); ++i) {
-    if (input.fields()[i].empty()) continue;
-    headers.push_back(input.headers()[i]);
-    fields.push_back(input.fields()[i]);
-  }
+  std::vector<std::string> headers = input.headers();
   for (const char* column : kResultColumns) headers.emplace_back(column);
   WriteLine(file, headers);
-  return std::unique_ptr<ResultsCsv>(new ResultsCsv(file, path, std::move(fields)));
+  return std::unique_ptr<ResultsCsv>(new ResultsCsv(file, path, input.fields()));
 }
 
 Status ResultsCsv::Write(const UserCsvRow& row, const RowOutcome& outcome) {
   std::vector<std::string> line;
   line.reserve(fields_.size() + std::size(kResultColumns));
+  std::size_t unmapped = 0;
   for (const std::string& field : fields_) {
+    if (field.empty()) {
+      line.push_back(unmapped < row.unmapped.size() ? row.unmapped[unmapped] : "");
+      ++unmapped;
+      continue;
+    }
     const std::string* value = row.Find(field);
     // A password given in the input is a secret: the results never repeat it.
     if (value && !value->empty() && field == "password") {

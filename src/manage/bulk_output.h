@@ -22,7 +22,7 @@ inline constexpr const char* kResultColumns[] = {"row",       "line",         "s
 
 class ResultsCsv {
  public:
-  // Creates (or truncates) `path` with the headers of the input columns `input` maps.
+  // Creates (or truncates) `path` with the input's headers, every column of it.
   static Result<std::unique_ptr<ResultsCsv>> Create(const std::filesystem::path& path,
                                                     const UserCsv& input);
   ~ResultsCsv();
@@ -35,7 +35,7 @@ class ResultsCsv {
 
   std::FILE* file_;
   std::filesystem::path path_;
-  std::vector<std::string> fields_;  // the input fields written, in column order
+  std::vector<std::string> fields_;  // each input column's field, "" for unmapped ones
 };
 
 // Generated passwords: "row,userPrincipalName,password", one line per password, flushed

@@ -259,7 +259,11 @@ void UserCsvReader::Decode(std::string_view bytes) {
 UserCsvRow UserCsvReader::MakeRow(CsvRecord record) {
   UserCsvRow row{.row = ++rows_, .line = record.line, .problem = FindProblem(record)};
   for (std::size_t column = 0; column < fields_.size(); ++column) {
-    if (fields_[column].empty()) continue;
+    if (fields_[column].empty()) {
+      row.unmapped.push_back(column < record.fields.size() ? std::move(record.fields[column])
+                                                           : std::string());
+      continue;
+    }
     const bool usable = column < record.fields.size() && !FieldProblem(record, column);
     row.values.emplace_back(fields_[column], usable ? std::move(record.fields[column]) : "");
   }

@@ -131,6 +131,9 @@ struct UserCsvRow {
   long long line = 0;  // the physical line where the row starts, from 1
   // Field name -> value, for every mapped column (empty cells included, as "").
   std::vector<std::pair<std::string, std::string>> values;
+  // The cells of the columns mapped to no field, in column order, as written (so that a
+  // results file can repeat every input column).
+  std::vector<std::string> unmapped;
   std::optional<Error> problem;  // kInvalidArgument, its message naming line and column
 
   // The value of a field (case-insensitive name), or null when no column maps to it.
