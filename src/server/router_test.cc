@@ -7,44 +7,27 @@
 
 #include <boost/json.hpp>
 
-#include "engine/engine_test_support.h"
+#include "server/identity_test_support.h"
 
 namespace admin365::server {
 namespace {
 
 namespace json = boost::json;
 
-// A JSON value as text, for comparisons: strings unquoted, others serialized.
-std::string S(const json::value& value) {
-  return value.is_string() ? std::string(value.get_string()) : json::serialize(value);
-}
 using ::testing::Contains;
 using ::testing::Pair;
 
-class RouterTest : public engine_test::LocalDirectoryTest {
+class RouterTest : public IdentityTest {
  protected:
+  std::vector<std::string> Permissions() const override { return {"User.Read.All"}; }
+
   void SetUp() override {
-    LocalDirectoryTest::SetUp();
-    auto apps = AppRegistry::Open(data_dir_, clock_, random_);
-    ASSERT_TRUE(apps.has_value());
-    apps_ = std::move(*apps);
-    auto keys = KeyStore::LoadOrCreate(data_dir_ / "token-signing-key.pem");
-    ASSERT_TRUE(keys.has_value());
-    keys_ = std::move(*keys);
-    auto app = apps_->Add("Provisioning");
-    ASSERT_TRUE(app.has_value());
-    client_id_ = app->app.client_id;
-    secret_ = app->secret;
-    ASSERT_TRUE(apps_->Grant(client_id_, {"User.Read.All"}).has_value());
-    tenant_id_ = directory_->GetTenant()->id;
-    tokens_ = std::make_unique<TokenService>(*directory_, *apps_, *keys_, clock_);
+    IdentityTest::SetUp();
     MakeRouter(RouterOptions{});
   }
   void TearDown() override {
     router_.reset();
-    tokens_.reset();
-    apps_.reset();
-    LocalDirectoryTest::TearDown();
+    IdentityTest::TearDown();
   }
 
   void MakeRouter(RouterOptions options) {
@@ -76,11 +59,7 @@ class RouterTest : public engine_test::LocalDirectoryTest {
     return std::string(json::parse(response.body).at("access_token").as_string());
   }
 
-  std::unique_ptr<AppRegistry> apps_;
-  std::unique_ptr<KeyStore> keys_;
-  std::unique_ptr<TokenService> tokens_;
   std::unique_ptr<Router> router_;
-  std::string client_id_, secret_, tenant_id_;
   GraphRequest seen_;
   int calls_ = 0;
 };

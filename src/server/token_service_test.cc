@@ -9,7 +9,7 @@
 #include <boost/json.hpp>
 #include <cctype>
 
-#include "engine/engine_test_support.h"
+#include "server/identity_test_support.h"
 #include "server/jwt.h"
 
 namespace admin365::server {
@@ -17,10 +17,6 @@ namespace {
 
 namespace json = boost::json;
 
-// A JSON value as text, for comparisons: strings unquoted, others serialized.
-std::string S(const json::value& value) {
-  return value.is_string() ? std::string(value.get_string()) : json::serialize(value);
-}
 using engine_test::kActor;
 using engine_test::kGoodPassword;
 using ::testing::ElementsAre;
@@ -29,34 +25,16 @@ using ::testing::StartsWith;
 
 constexpr std::string_view kGraphDefault = "https%3A%2F%2Fgraph.microsoft.com%2F.default";
 
-class TokenServiceTest : public engine_test::LocalDirectoryTest {
+class TokenServiceTest : public IdentityTest {
  protected:
-  void SetUp() override {
-    LocalDirectoryTest::SetUp();
-    auto apps = AppRegistry::Open(data_dir_, clock_, random_);
-    ASSERT_TRUE(apps.has_value());
-    apps_ = std::move(*apps);
-    auto keys = KeyStore::LoadOrCreate(data_dir_ / "token-signing-key.pem");
-    ASSERT_TRUE(keys.has_value());
-    keys_ = std::move(*keys);
-    auto app = apps_->Add("Provisioning");
-    ASSERT_TRUE(app.has_value());
-    client_id_ = app->app.client_id;
-    secret_ = app->secret;
-    ASSERT_TRUE(apps_->Grant(client_id_, {"User.ReadWrite.All", "Group.Read.All"}).has_value());
-    tenant_id_ = directory_->GetTenant()->id;
-    service_ = std::make_unique<TokenService>(*directory_, *apps_, *keys_, clock_);
-  }
-  void TearDown() override {
-    service_.reset();
-    apps_.reset();
-    LocalDirectoryTest::TearDown();
+  std::vector<std::string> Permissions() const override {
+    return {"User.ReadWrite.All", "Group.Read.All"};
   }
 
   // POSTs `form` to /{tenant}/oauth2/v2.0/token; returns the status and parsed body.
   std::pair<int, json::object> Post(const std::string& form,
                                     const std::string& tenant = "contoso.onmicrosoft.com") {
-    const TokenResponse response = service_->Token(
+    const TokenResponse response = tokens_->Token(
         TokenRequest{.tenant = tenant,
                      .form = form,
                      .context = {.now = clock_.Now(), .trace_id = "t", .correlation_id = "c"}});
@@ -102,11 +80,6 @@ class TokenServiceTest : public engine_test::LocalDirectoryTest {
   std::string UserId(const std::string& alias) {
     return Create(engine_test::MakeNewUser(alias, alias)).id;
   }
-
-  std::unique_ptr<AppRegistry> apps_;
-  std::unique_ptr<KeyStore> keys_;
-  std::unique_ptr<TokenService> service_;
-  std::string client_id_, secret_, tenant_id_;
 };
 
 TEST_F(TokenServiceTest, ClientCredentialsGiveAnAppTokenWithTheGrantedRoles) {
@@ -124,7 +97,7 @@ TEST_F(TokenServiceTest, ClientCredentialsGiveAnAppTokenWithTheGrantedRoles) {
   EXPECT_THAT(claims->roles, ElementsAre("Group.Read.All", "User.ReadWrite.All"));
   EXPECT_EQ(claims->expires_at - claims->issued_at, 3599);
 
-  auto caller = service_->Authenticate("Bearer " + token);
+  auto caller = tokens_->Authenticate("Bearer " + token);
   ASSERT_TRUE(caller.has_value());
   EXPECT_EQ(caller->principal.kind, Principal::Kind::kApplication);
   EXPECT_EQ(caller->principal.id, client_id_);
@@ -193,7 +166,7 @@ TEST_F(TokenServiceTest, PasswordGrantGivesAUserTokenAndARefreshToken) {
   ASSERT_EQ(response.first, 200) << json::serialize(response.second);
   EXPECT_EQ(S(response.second.at("scope")), "https://graph.microsoft.com/User.Read.All");
   EXPECT_TRUE(response.second.contains("refresh_token"));
-  auto caller = service_->Authenticate("Bearer " +
+  auto caller = tokens_->Authenticate("Bearer " +
                                        std::string(response.second.at("access_token").as_string()));
   ASSERT_TRUE(caller.has_value());
   EXPECT_EQ(caller->principal.kind, Principal::Kind::kUser);
@@ -278,7 +251,7 @@ TEST_F(TokenServiceTest, RefreshTokensStopWorkingWhenSessionsAreRevoked) {
 
 TEST_F(TokenServiceTest, AuthenticateRefusesWithGraphsMessages) {
   auto message = [&](const std::string& header) {
-    auto caller = service_->Authenticate(header);
+    auto caller = tokens_->Authenticate(header);
     EXPECT_FALSE(caller.has_value());
     if (caller) return std::string();
     EXPECT_EQ(caller.error().http_status, 401);
