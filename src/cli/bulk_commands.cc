@@ -8,6 +8,7 @@
 #include "cli/bulk_progress.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "common/ascii.h"
 #include "common/random.h"
 #include "manage/bulk_job.h"
 #include "query/filter_parser.h"
@@ -77,7 +78,14 @@ Result<manage::BulkSettings> SettingsOf(const JobOptions& options) {
     if (equals == std::string::npos || equals == 0) {
       return Fail(UsageError(fmt::format("--set {} is not FIELD=VALUE.", assignment)));
     }
-    settings.defaults.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
+    std::string field = assignment.substr(0, equals);
+    // A job's settings are stored for resume: they must never hold a secret.
+    if (AsciiIEquals(field, "password")) {
+      return Fail(UsageError("--set password=... would give every row the same password and "
+                             "store it with the job; put passwords in the file, or leave them "
+                             "out to generate one per user."));
+    }
+    settings.defaults.emplace_back(std::move(field), assignment.substr(equals + 1));
   }
   if (!options.template_name.empty()) settings.defaults.emplace_back("template", options.template_name);
   return settings;

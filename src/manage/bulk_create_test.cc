@@ -238,3 +238,32 @@ TEST_F(BulkCreateTest, TheResultsRepeatEveryInputColumnUnknownOnesToo) {
 
 }  // namespace
 }  // namespace admin365::manage::bulk_test
+
+namespace admin365::manage::bulk_test {
+namespace {
+
+// An Entra template file naming a template: its directive columns ("Block sign in",
+// licences) still apply, and a password under an unknown header never reaches the results.
+TEST_F(BulkCreateTest, TemplateRowsKeepTheFilesDirectives) {
+  AddVerifiedDomain("contoso.com");
+  ASSERT_THAT(directory_->AddSubscription(kActor, "ENTERPRISEPACK", 5), Succeeds());
+  Template plain{.name = "Plain"};
+  plain.domain = "contoso.com";
+  plain.fields = {{"usageLocation", {.mode = FieldMode::kReadOnly, .value = "US"}}};
+  ASSERT_THAT(templates_->Save(kActor, plain), Succeeds());
+  const JobReport report =
+      RunJob(WriteInput("t.csv", "Template,givenName,surname,displayName,Block sign in "
+                                 "(Yes/No) [accountEnabled],LicenseAssignment,Temporary Password\n"
+                                 "Plain,Ida,Berg,Ida Berg,Yes,ENTERPRISEPACK,Secret-123\n"),
+             BulkSettings{.action = "create", .threads = 1});
+  EXPECT_THAT(Outcomes(report), ElementsAre("1 ida.berg@contoso.com succeeded|||"));
+  const User ida = Get("ida.berg@contoso.com");
+  EXPECT_FALSE(ida.account_enabled);
+  ASSERT_EQ(ida.assigned_licenses.size(), 1u);
+  const std::string results = ReadFile(Stored(report).results_path);
+  EXPECT_THAT(results, HasSubstr("\"ENTERPRISEPACK\",\"[redacted]\",\"1\""));
+  EXPECT_THAT(results, ::testing::Not(HasSubstr("Secret-123")));
+}
+
+}  // namespace
+}  // namespace admin365::manage::bulk_test

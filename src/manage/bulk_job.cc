@@ -63,8 +63,10 @@ Status CheckColumns(const BulkActionInfo& action, const UserCsv& csv,
       !HasField(csv, settings, "id")) {
     return Fail(missing("userPrincipalName or id"));
   }
+  // A template builds the names its rows leave out; each row then says what it lacks.
+  const bool templated = HasField(csv, settings, "template");
   for (std::string_view field : action.needs_all) {
-    if (!HasField(csv, settings, field)) return Fail(missing(field));
+    if (!templated && !HasField(csv, settings, field)) return Fail(missing(field));
   }
   if (!action.needs_one_of.empty()) {
     bool any = false;
@@ -311,7 +313,8 @@ Result<JobReport> BulkJobs::Resume(std::string_view job_id, const ProgressCallba
   }
   ASSIGN_OR_RETURN(const BulkSettings settings, BulkSettings::FromJson(job.settings));
   RETURN_IF_ERROR(store_.SetState(job.id, JobState::kRunning, std::nullopt));
-  return Run(std::move(job), settings, Actor{.name = job.actor}, progress, stop);
+  const Actor actor{.name = job.actor};  // before `job` is moved from
+  return Run(std::move(job), settings, actor, progress, stop);
 }
 
 Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const Actor& actor,

@@ -10,6 +10,9 @@
 
 #include <fmt/format.h>
 
+#include "common/ascii.h"
+#include "domain/audit_event.h"
+
 namespace admin365::manage {
 
 namespace {
@@ -33,8 +36,15 @@ void WriteLine(std::FILE* file, const std::vector<std::string>& fields) {
 }  // namespace
 
 ResultsCsv::ResultsCsv(std::FILE* file, std::filesystem::path path,
-                       std::vector<std::string> fields)
-    : file_(file), path_(std::move(path)), fields_(std::move(fields)) {}
+                       std::vector<std::string> fields, const std::vector<std::string>& headers)
+    : file_(file), path_(std::move(path)), fields_(std::move(fields)) {
+  for (std::size_t column = 0; column < fields_.size(); ++column) {
+    const std::string header = AsciiLower(headers[column]);
+    secret_columns_.push_back(fields_[column] == "password" ||
+                              header.find("password") != std::string::npos ||
+                              header.find("pwd") != std::string::npos);
+  }
+}
 
 ResultsCsv::~ResultsCsv() {
   if (file_) std::fclose(file_);
@@ -47,23 +57,25 @@ Result<std::unique_ptr<ResultsCsv>> ResultsCsv::Create(const std::filesystem::pa
   std::vector<std::string> headers = input.headers();
   for (const char* column : kResultColumns) headers.emplace_back(column);
   WriteLine(file, headers);
-  return std::unique_ptr<ResultsCsv>(new ResultsCsv(file, path, input.fields()));
+  return std::unique_ptr<ResultsCsv>(new ResultsCsv(file, path, input.fields(), input.headers()));
 }
 
 Status ResultsCsv::Write(const UserCsvRow& row, const RowOutcome& outcome) {
   std::vector<std::string> line;
   line.reserve(fields_.size() + std::size(kResultColumns));
   std::size_t unmapped = 0;
-  for (const std::string& field : fields_) {
+  for (std::size_t column = 0; column < fields_.size(); ++column) {
+    const std::string& field = fields_[column];
+    const std::string* value = nullptr;
     if (field.empty()) {
-      line.push_back(unmapped < row.unmapped.size() ? row.unmapped[unmapped] : "");
+      value = unmapped < row.unmapped.size() ? &row.unmapped[unmapped] : nullptr;
       ++unmapped;
-      continue;
+    } else {
+      value = row.Find(field);
     }
-    const std::string* value = row.Find(field);
-    // A password given in the input is a secret: the results never repeat it.
-    if (value && !value->empty() && field == "password") {
-      line.emplace_back("[redacted]");
+    // A password in the input is a secret, under any header: the results never repeat it.
+    if (value && !value->empty() && secret_columns_[column]) {
+      line.emplace_back(kRedacted);
     } else {
       line.push_back(value ? *value : "");
     }

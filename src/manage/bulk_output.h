@@ -22,7 +22,9 @@ inline constexpr const char* kResultColumns[] = {"row",       "line",         "s
 
 class ResultsCsv {
  public:
-  // Creates (or truncates) `path` with the input's headers, every column of it.
+  // Creates (or truncates) `path` with the input's headers, every column of it. A
+  // password column (the password field, or a header naming a password) is written as
+  // "[redacted]".
   static Result<std::unique_ptr<ResultsCsv>> Create(const std::filesystem::path& path,
                                                     const UserCsv& input);
   ~ResultsCsv();
@@ -31,11 +33,13 @@ class ResultsCsv {
   Status Close();
 
  private:
-  ResultsCsv(std::FILE* file, std::filesystem::path path, std::vector<std::string> fields);
+  ResultsCsv(std::FILE* file, std::filesystem::path path, std::vector<std::string> fields,
+             const std::vector<std::string>& headers);
 
   std::FILE* file_;
   std::filesystem::path path_;
   std::vector<std::string> fields_;  // each input column's field, "" for unmapped ones
+  std::vector<bool> secret_columns_;  // a password column, by its field or its header
 };
 
 // Generated passwords: "row,userPrincipalName,password", one line per password, flushed

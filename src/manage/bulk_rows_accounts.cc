@@ -24,20 +24,51 @@ namespace {
 // directory will generate.
 constexpr std::string_view kPlaceholderPassword = "Plan-Only-Placeholder-9f3K!x";
 
-// Fields that are not user properties on creation.
-bool IsCreationDirective(std::string_view field) {
-  for (std::string_view directive :
-       {"password", "forceChangePassword", "blockSignIn", "passwordNeverExpires",
-        "strongPasswordRequired", "addLicenses", "disabledPlans", "groups", "manager",
-        "template", "id"}) {
+
+Result<bool> ForceChange(const RowInput& input) {
+  const std::optional<std::string> force = input.Get("forceChangePassword");
+  return force ? ParseYesNo("forceChangePassword", *force) : Result<bool>(true);
+}
+
+// Bulk fields that steer a creation whichever way it is built (from the row's columns or
+// through a template): the password's force-change flag and expiry, and the licences.
+bool IsBulkDirective(std::string_view field) {
+  for (std::string_view directive : {"forceChangePassword", "blockSignIn", "passwordNeverExpires",
+                                     "strongPasswordRequired", "addLicenses", "disabledPlans",
+                                     "template"}) {
     if (AsciiIEquals(field, directive)) return true;
   }
   return false;
 }
 
-Result<bool> ForceChange(const RowInput& input) {
-  const std::optional<std::string> force = input.Get("forceChangePassword");
-  return force ? ParseYesNo("forceChangePassword", *force) : Result<bool>(true);
+Status ApplyBulkDirectives(const RowWork& work, UserCreation& creation) {
+  const RowInput& input = work.input;
+  if (const auto never = input.Get("passwordNeverExpires")) {
+    ASSIGN_OR_RETURN(const bool never_expires, ParseYesNo("passwordNeverExpires", *never));
+    if (never_expires) {
+      creation.user.properties["passwordPolicies"] = std::string("DisablePasswordExpiration");
+    }
+  }
+  if (input.Get("forceChangePassword")) {
+    ASSIGN_OR_RETURN(creation.user.password_profile->force_change_password_next_sign_in,
+                     ForceChange(input));
+  }
+  if (const auto skus = input.Get("addLicenses")) {
+    ASSIGN_OR_RETURN(const std::vector<AssignedLicense> licenses,
+                     ResolveLicenses(work.tenant, "addLicenses", *skus,
+                                     input.Get("disabledPlans").value_or("")));
+    creation.licenses.insert(creation.licenses.end(), licenses.begin(), licenses.end());
+  }
+  return Ok();
+}
+
+// Fields that are not user properties on creation.
+bool IsCreationDirective(std::string_view field) {
+  if (IsBulkDirective(field)) return true;
+  for (std::string_view directive : {"password", "groups", "manager", "id"}) {
+    if (AsciiIEquals(field, directive)) return true;
+  }
+  return false;
 }
 
 Result<UserCreation> CreationFromRow(const RowWork& work, bool disabled) {
@@ -68,25 +99,15 @@ Result<UserCreation> CreationFromRow(const RowWork& work, bool disabled) {
   }
   if (disabled) properties["accountEnabled"] = false;
   if (!properties.contains("accountEnabled")) properties["accountEnabled"] = true;
-  if (const auto never = input.Get("passwordNeverExpires")) {
-    ASSIGN_OR_RETURN(const bool never_expires, ParseYesNo("passwordNeverExpires", *never));
-    if (never_expires) properties["passwordPolicies"] = std::string("DisablePasswordExpiration");
-  }
   const std::optional<std::string> upn = input.Get("userPrincipalName");
   if (upn && !properties.contains("mailNickname")) {
     properties["mailNickname"] = DeriveMailNickname(*upn);
   }
-  ASSIGN_OR_RETURN(const bool force_change, ForceChange(input));
   const std::optional<std::string> password = input.Get("password");
   creation.generate_password = !password;
-  creation.user.password_profile =
-      PasswordProfile{.password = password.value_or(""),
-                      .force_change_password_next_sign_in = force_change};
-  if (const auto skus = input.Get("addLicenses")) {
-    ASSIGN_OR_RETURN(creation.licenses,
-                     ResolveLicenses(work.tenant, "addLicenses", *skus,
-                                     input.Get("disabledPlans").value_or("")));
-  }
+  creation.user.password_profile = PasswordProfile{.password = password.value_or(""),
+                                                   .force_change_password_next_sign_in = true};
+  RETURN_IF_ERROR(ApplyBulkDirectives(work, creation));
   if (const auto groups = input.Get("groups")) {
     for (const std::string& group : SplitList(*groups)) {
       ASSIGN_OR_RETURN(std::string id, ResolveGroupId(work.tenant, "groups", group));
@@ -150,8 +171,13 @@ Result<TemplateCreation> CreationFromTemplate(RowWork& work, const std::string& 
   ASSIGN_OR_RETURN(const ResolvedTemplate* resolved, work.templates->Get(name));
   TemplateInput fields;
   for (const auto& [field, cell] : work.input.values) {
-    if (AsciiIEquals(field, "template") || cell.empty()) continue;
+    if (IsBulkDirective(field) || cell.empty()) continue;
     fields.emplace_back(field, cell);
+  }
+  // The Entra template's inverted column, as the field the template's rules govern.
+  if (const auto block = work.input.Get("blockSignIn"); block && !disabled) {
+    ASSIGN_OR_RETURN(const bool blocked, ParseYesNo("blockSignIn", *block));
+    fields.emplace_back("accountEnabled", blocked ? "false" : "true");
   }
   if (disabled) fields.emplace_back("accountEnabled", "false");
   if (!work.planning()) {
@@ -161,8 +187,11 @@ Result<TemplateCreation> CreationFromTemplate(RowWork& work, const std::string& 
     }
   }
   CryptoRandom random;
-  return BuildCreationFromTemplate(*resolved, fields, work.templates->reservations(),
-                                   work.directory, random);
+  ASSIGN_OR_RETURN(TemplateCreation creation,
+                   BuildCreationFromTemplate(*resolved, fields, work.templates->reservations(),
+                                             work.directory, random));
+  RETURN_IF_ERROR(ApplyBulkDirectives(work, creation.creation));
+  return creation;
 }
 
 Result<RowResult> Create(RowWork& work, bool disabled) {

@@ -163,7 +163,7 @@ Result<RowResult> SetMfa(RowWork& work) {
     result.description += (result.description.empty() ? "" : "; ") + text;
   };
   if (const auto state_text = work.input.Get("mfaState")) {
-    ASSIGN_OR_RETURN(const PerUserMfaState state, ParseMfaState("mfaState", *state_text));
+    ASSIGN_OR_RETURN(const PerUserMfaState state, ParseMfaCell("mfaState", *state_text));
     if (state != info.per_user_mfa_state) {
       note(fmt::format("MFA: {} -> {}", MfaStateName(info.per_user_mfa_state), MfaStateName(state)));
       RETURN_IF_ERROR(work.Write(0, UndoMfaState(user.id, info.per_user_mfa_state),

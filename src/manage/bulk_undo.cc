@@ -203,7 +203,7 @@ Result<std::string> UndoStep(const JobStep& step, Directory& directory, const Ac
   }
   if (op == "mfa-state") {
     ASSIGN_OR_RETURN(const PerUserMfaState state,
-                     ParseMfaState("mfaState", record.at("state").as_string()));
+                     ParseMfaCell("mfaState", record.at("state").as_string()));
     RETURN_IF_ERROR(directory.SetPerUserMfaState(actor, user, state));
     return std::string("MFA state restored");
   }

@@ -99,6 +99,26 @@ Result<std::vector<AssignedLicense>> ResolveLicenses(const TenantSnapshot& tenan
     }
     licenses.push_back(std::move(license));
   }
+  // A plan no listed licence has is a mistake, not something to skip silently.
+  for (const std::string& wanted : plans) {
+    const bool known = std::any_of(licenses.begin(), licenses.end(), [&](const auto& license) {
+      for (const SubscribedSku& subscribed : tenant.skus) {
+        if (subscribed.sku.sku_id != license.sku_id) continue;
+        for (const ServicePlan& plan : subscribed.sku.service_plans) {
+          if (IEquals(plan.service_plan_name, wanted) || IEquals(plan.service_plan_id, wanted)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    });
+    if (!known) {
+      return Fail(FieldError("disabledPlans",
+                             fmt::format("No licence of the row has a service plan '{}'; "
+                                         "`admin365 subscription show SKU` lists the plans.",
+                                         wanted)));
+    }
+  }
   return licenses;
 }
 
@@ -125,22 +145,16 @@ Result<std::string> ResolveGroupId(const TenantSnapshot& tenant, std::string_vie
   return found->id;
 }
 
-Result<PerUserMfaState> ParseMfaState(std::string_view field, std::string_view text) {
-  const std::string_view value = Trim(text);
-  if (IEquals(value, "disabled") || IEquals(value, "false")) return PerUserMfaState::kDisabled;
-  if (IEquals(value, "enabled") || IEquals(value, "true")) return PerUserMfaState::kEnabled;
-  if (IEquals(value, "enforced")) return PerUserMfaState::kEnforced;
-  return Fail(FieldError(
-      field, fmt::format("{} is '{}'; write Disabled, Enabled or Enforced.", field, value)));
-}
-
-std::string_view MfaStateName(PerUserMfaState state) {
-  switch (state) {
-    case PerUserMfaState::kDisabled: return "disabled";
-    case PerUserMfaState::kEnabled: return "enabled";
-    case PerUserMfaState::kEnforced: return "enforced";
+Result<PerUserMfaState> ParseMfaCell(std::string_view field, std::string_view text) {
+  const std::string value = AsciiLower(Trim(text));
+  // M365 Manager Plus's "Is MFA Enabled" column says True or False.
+  const std::optional<PerUserMfaState> state =
+      ParseMfaState(value == "true" ? "enabled" : value == "false" ? "disabled" : value);
+  if (!state) {
+    return Fail(FieldError(
+        field, fmt::format("{} is '{}'; write Disabled, Enabled or Enforced.", field, Trim(text))));
   }
-  return "disabled";
+  return *state;
 }
 
 }  // namespace admin365::manage

@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "domain/authentication.h"
+#include "domain/authentication_rules.h"
 #include "domain/licensing.h"
 #include "domain/user.h"
 #include "domain/user_properties.h"
@@ -45,8 +46,8 @@ Result<std::vector<AssignedLicense>> ResolveLicenses(const TenantSnapshot& tenan
 Result<std::string> ResolveGroupId(const TenantSnapshot& tenant, std::string_view field,
                                    std::string_view group);
 
-// Disabled, Enabled or Enforced; M365 Manager Plus's "Is MFA Enabled" True/False too.
-Result<PerUserMfaState> ParseMfaState(std::string_view field, std::string_view text);
-std::string_view MfaStateName(PerUserMfaState state);
+// Disabled, Enabled or Enforced (any case); M365 Manager Plus's "Is MFA Enabled"
+// True/False too.
+Result<PerUserMfaState> ParseMfaCell(std::string_view field, std::string_view text);
 
 }  // namespace admin365::manage
