@@ -127,6 +127,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 }
 
 Database::~Database() {
+  (void)Flush();  // writes already reported as committed must not vanish with the connection
   statements_.clear();
   sqlite3_close(db_);
 }
@@ -170,9 +171,7 @@ Result<Transaction> Database::Begin() {
     RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     return Transaction(this, /*savepoint=*/false);
   }
-  if (batch_lost_) {
-    return Fail(Error::Internal("a storage fault rolled back the current write batch"));
-  }
+  RETURN_IF_ERROR(CheckBatch());
   if (!batch_open_) {
     RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     batch_open_ = true;
@@ -183,7 +182,20 @@ Result<Transaction> Database::Begin() {
   return Transaction(this, /*savepoint=*/true);
 }
 
+Status Database::CheckBatch() {
+  // SQLite rolls a transaction back on its own after some faults (I/O, full disk, memory).
+  if (batch_open_ && sqlite3_get_autocommit(db_)) {
+    batch_open_ = false;
+    batch_lost_ = true;
+  }
+  if (batch_lost_) {
+    return Fail(Error::Internal("a storage fault rolled back the current write batch"));
+  }
+  return Ok();
+}
+
 Status Database::CommitBatch(bool now) {
+  RETURN_IF_ERROR(CheckBatch());
   if (!batch_open_) return Ok();
   if (!now && batch_writes_ < kBatchWrites &&
       std::chrono::steady_clock::now() - batch_started_ < kBatchAge) {
@@ -206,12 +218,7 @@ Status Database::SetBatching(bool on) {
   return flushed;
 }
 
-Status Database::Flush() {
-  if (batch_lost_) {
-    return Fail(Error::Internal("a storage fault rolled back the current write batch"));
-  }
-  return CommitBatch(/*now=*/true);
-}
+Status Database::Flush() { return CommitBatch(/*now=*/true); }
 
 void Database::ResetStatements() {
   for (sqlite3_stmt* statement = sqlite3_next_stmt(db_, nullptr); statement != nullptr;

@@ -135,6 +135,8 @@ class Database {
   friend class Transaction;
   // Commits the batch's outer transaction when it is due (or `now`).
   Status CommitBatch(bool now);
+  // Fails once the batch was lost (and notices when SQLite rolled it back by itself).
+  Status CheckBatch();
 
   sqlite3* db_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;

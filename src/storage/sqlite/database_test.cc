@@ -131,3 +131,71 @@ TEST_F(DatabaseTest, SecondWriterGetsUnavailableWhileLocked) {
 
 }  // namespace
 }  // namespace admin365::sqlite
+
+namespace admin365::sqlite {
+namespace {
+
+Status Insert(Database& db, const std::string& key) {
+  ASSIGN_OR_RETURN(Transaction transaction, db.Begin());
+  Statement& insert = db.Prepare("INSERT INTO t (k, v) VALUES (?, 1)");
+  insert.Bind(1, key);
+  RETURN_IF_ERROR(insert.Run());
+  return transaction.Commit();
+}
+
+std::int64_t CountFrom(const std::filesystem::path& path) {
+  auto other = Database::Open(path.string());
+  EXPECT_TRUE(other) << other.error().message;
+  Statement& count = (*other)->Prepare("SELECT count(*) FROM t");
+  EXPECT_TRUE(*count.Step());
+  return count.Int(0);
+}
+
+TEST_F(DatabaseTest, BatchedWritesReachOtherConnectionsAtFlush) {
+  ASSERT_TRUE(db_->SetBatching(true));
+  ASSERT_TRUE(Insert(*db_, "a"));
+  ASSERT_TRUE(Insert(*db_, "b"));
+  EXPECT_EQ(Count(), 2);               // this connection sees its batch
+  EXPECT_EQ(CountFrom(path_), 0);      // another does not, yet
+  ASSERT_TRUE(db_->Flush());
+  EXPECT_EQ(CountFrom(path_), 2);
+  ASSERT_TRUE(db_->SetBatching(false));
+}
+
+TEST_F(DatabaseTest, AFailedWriteInABatchUndoesItselfAlone) {
+  ASSERT_TRUE(db_->SetBatching(true));
+  ASSERT_TRUE(Insert(*db_, "a"));
+  {
+    auto transaction = db_->Begin();
+    ASSERT_TRUE(transaction);
+    Statement& insert = db_->Prepare("INSERT INTO t (k, v) VALUES (?, 2)");
+    insert.Bind(1, "b");
+    ASSERT_TRUE(insert.Run());
+    EXPECT_FALSE(Insert(*db_, "A"));  // a nested savepoint's unique violation
+  }                                   // rolled back: "b" goes, "a" stays
+  ASSERT_TRUE(Insert(*db_, "c"));
+  ASSERT_TRUE(db_->SetBatching(false));  // ends the batch with a commit
+  EXPECT_EQ(CountFrom(path_), 2);
+  Statement& keys = db_->Prepare("SELECT group_concat(k, ',') FROM (SELECT k FROM t ORDER BY k)");
+  ASSERT_TRUE(*keys.Step());
+  EXPECT_EQ(keys.Text(0), "a,c");
+}
+
+TEST_F(DatabaseTest, ABatchCommitsByItselfAfterKBatchWrites) {
+  ASSERT_TRUE(db_->SetBatching(true));
+  for (int i = 0; i < Database::kBatchWrites; ++i) ASSERT_TRUE(Insert(*db_, std::to_string(i)));
+  EXPECT_EQ(CountFrom(path_), Database::kBatchWrites);
+  ASSERT_TRUE(Insert(*db_, "one more"));
+  EXPECT_EQ(CountFrom(path_), Database::kBatchWrites);
+  ASSERT_TRUE(db_->SetBatching(false));
+}
+
+TEST_F(DatabaseTest, ClosingTheConnectionCommitsTheBatch) {
+  ASSERT_TRUE(db_->SetBatching(true));
+  ASSERT_TRUE(Insert(*db_, "a"));
+  db_.reset();
+  EXPECT_EQ(CountFrom(path_), 1);
+}
+
+}  // namespace
+}  // namespace admin365::sqlite
