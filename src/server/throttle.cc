@@ -127,8 +127,16 @@ void Throttle::Refill(Bucket& bucket, long long capacity, UnixSeconds window,
     return;
   }
   if (now <= bucket.updated) return;
-  bucket.tokens = std::min(capacity, bucket.tokens + (now - bucket.updated) * capacity / window);
-  bucket.updated = now;
+  const long long gained = (now - bucket.updated) * capacity / window;
+  if (bucket.tokens + gained >= capacity) {
+    bucket.tokens = capacity;
+    bucket.updated = now;
+    return;
+  }
+  // Only the time turned into whole tokens is spent: with fewer tokens than seconds in the
+  // window, the remainder carries over to the next call instead of being lost.
+  bucket.tokens += gained;
+  bucket.updated += gained * window / capacity;
 }
 
 ThrottleDecision Throttle::Admit(const std::string& app_id, const std::string& tenant_id,

@@ -138,3 +138,23 @@ TEST_F(ThrottleTest, LimitPercentageAppearsFromEightyPercent) {
 
 }  // namespace
 }  // namespace admin365::server
+
+namespace admin365::server {
+namespace {
+
+// 4 units per 10 s: a unit comes back every 2.5 s, and a caller asking every second must
+// get it on the third second, not lose each second's fraction.
+TEST(ThrottleRefillTest, FractionsOfAUnitCarryOverBetweenCalls) {
+  FakeClock clock{kStart};
+  Throttle throttle{clock, ThrottleLimits{.small_units = 4, .unit_window = 10}};
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(throttle.Admit("app", "t", TenantSize::kSmall, {1, 0}).admitted);
+  clock.Advance(1);
+  EXPECT_FALSE(throttle.Admit("app", "t", TenantSize::kSmall, {1, 0}).admitted);
+  clock.Advance(1);
+  EXPECT_FALSE(throttle.Admit("app", "t", TenantSize::kSmall, {1, 0}).admitted);
+  clock.Advance(1);
+  EXPECT_TRUE(throttle.Admit("app", "t", TenantSize::kSmall, {1, 0}).admitted);
+}
+
+}  // namespace
+}  // namespace admin365::server
