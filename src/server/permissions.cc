@@ -6,14 +6,13 @@ namespace admin365::server {
 
 namespace {
 
+// Exactly the permissions some route honours (graph/permissions.cc): granting one that
+// none checks would succeed and give no access.
 constexpr std::string_view kPermissions[] = {
     "User.Read.All",
     "User.ReadWrite.All",
-    "User.ReadBasic.All",
-    "User.EnableDisableAccount.All",
     "Group.Read.All",
     "Group.ReadWrite.All",
-    "GroupMember.Read.All",
     "GroupMember.ReadWrite.All",
     "Directory.Read.All",
     "Directory.ReadWrite.All",
@@ -23,8 +22,6 @@ constexpr std::string_view kPermissions[] = {
     "Organization.ReadWrite.All",
     "UserAuthenticationMethod.Read.All",
     "UserAuthenticationMethod.ReadWrite.All",
-    "Policy.ReadWrite.AuthenticationMethod",
-    "AuditLog.Read.All",
     "LicenseAssignment.ReadWrite.All",
 };
 
