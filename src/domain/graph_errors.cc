@@ -15,6 +15,13 @@ Error BadRequest(std::string message, std::string target = {}) {
                .target = std::move(target)};
 }
 
+// A 400 whose fix is a change of state rather than of the request.
+Error Precondition(std::string message, std::string target = {}) {
+  Error error = BadRequest(std::move(message), std::move(target));
+  error.kind = ErrorKind::kFailedPrecondition;
+  return error;
+}
+
 Error Conflict(std::string message, std::string target) {
   Error error = BadRequest(std::move(message), std::move(target));
   error.kind = ErrorKind::kConflict;
@@ -30,9 +37,9 @@ Error RequiredProperty(std::string_view property, std::string_view resource) {
 }
 
 Error InvalidPropertyValue(std::string_view property, std::string_view resource) {
-  return BadRequest(
-      fmt::format("Invalid value specified for property '{}' of resource '{}'.", property, resource),
-      std::string(property));
+  return BadRequest(fmt::format("Invalid value specified for property '{}' of resource '{}'.",
+                                property, resource),
+                    std::string(property));
 }
 
 Error UnknownProperty(std::string_view property) {
@@ -110,9 +117,10 @@ Error DirectoryQuotaExceeded() {
   return Error{.kind = ErrorKind::kFailedPrecondition,
                .http_status = 400,
                .code = "Directory_QuotaExceeded",
-               .message = "The directory object quota limit for the Tenant has been exceeded. "
-                          "Please ask your administrator to increase the quota limit or delete "
-                          "objects to reduce the used quota."};
+               .message =
+                   "The directory object quota limit for the Tenant has been exceeded. "
+                   "Please ask your administrator to increase the quota limit or delete "
+                   "objects to reduce the used quota."};
 }
 
 Error InvalidDomainName(std::string_view name) {
@@ -122,35 +130,29 @@ Error InvalidDomainName(std::string_view name) {
 Error DomainAlreadyExists() { return ObjectConflict("id"); }
 
 Error DomainIsDefaultOrInitial(std::string_view name) {
-  Error error = BadRequest(fmt::format(
+  return Precondition(fmt::format(
       "Unable to delete domain '{}' because it is the default or initial domain of the tenant.",
       name));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
 }
 
 Error DomainInUse(std::string_view name, long long count) {
-  Error error = BadRequest(fmt::format(
+  return Precondition(fmt::format(
       "Unable to delete domain '{}' because it is still referenced by {} object(s). Move or "
       "delete them first.",
       name, count));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
 }
 
 Error DomainNotVerified(std::string_view name) {
-  Error error =
-      BadRequest(fmt::format("Domain '{}' must be verified before it can be the default.", name));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
+  return Precondition(
+      fmt::format("Domain '{}' must be verified before it can be the default.", name));
 }
 
 Error RestoreUpnConflict(std::string_view id, std::string_view upn) {
-  Error error = Conflict(
-      fmt::format("The user '{}' cannot be restored because another object uses its "
-                  "userPrincipalName '{}'. Restore it with a new userPrincipalName.",
-                  id, upn),
-      "userPrincipalName");
+  Error error =
+      Conflict(fmt::format("The user '{}' cannot be restored because another object uses its "
+                           "userPrincipalName '{}'. Restore it with a new userPrincipalName.",
+                           id, upn),
+               "userPrincipalName");
   error.details.push_back({.code = "ObjectConflict", .target = "userPrincipalName"});
   return error;
 }
@@ -171,19 +173,9 @@ Error TenantAlreadyInitialised() {
 
 // --- Licences ---
 
-namespace {
-
-Error LicensingPrecondition(std::string message, std::string target = {}) {
-  Error error = BadRequest(std::move(message), std::move(target));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
-}
-
-}  // namespace
-
 Error InvalidUsageLocationForLicense() {
-  return LicensingPrecondition(
-      "License assignment cannot be done for user with invalid usage location.", "usageLocation");
+  return Precondition("License assignment cannot be done for user with invalid usage location.",
+                      "usageLocation");
 }
 
 Error InvalidCompanyLicense(std::string_view sku_id) {
@@ -192,7 +184,7 @@ Error InvalidCompanyLicense(std::string_view sku_id) {
 }
 
 Error NoAvailableLicenses(std::string_view sku_id) {
-  return LicensingPrecondition(
+  return Precondition(
       fmt::format("Subscription with SKU {} does not have any available licenses.", sku_id));
 }
 
@@ -208,7 +200,7 @@ Error LicenseNotAssigned() {
 }
 
 Error LicenseInheritedFromGroup() {
-  return LicensingPrecondition(
+  return Precondition(
       "User license is inherited from group membership and cannot be removed directly from the "
       "user.",
       "removeLicenses");
@@ -233,7 +225,7 @@ Error SubscriptionExists(std::string_view sku_part_number, std::string_view sku_
 }
 
 Error UnitsBelowConsumed(std::string_view sku_id, long long consumed, long long units) {
-  return LicensingPrecondition(
+  return Precondition(
       fmt::format("Subscription with SKU {} has {} licenses assigned, more than "
                   "{}. Remove licenses from users first.",
                   sku_id, consumed, units));
@@ -263,11 +255,9 @@ Error GroupLicenseNotAssigned() {
 }
 
 Error GroupHasLicenses(std::string_view id) {
-  Error error = BadRequest(fmt::format(
+  return Precondition(fmt::format(
       "Unable to delete group '{}' because it has licenses assigned. Remove its licenses first.",
       id));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
 }
 
 Error AmbiguousGroupName(std::string_view name) {
@@ -276,16 +266,6 @@ Error AmbiguousGroupName(std::string_view name) {
 }
 
 // --- Authentication and hybrid identity ---
-
-namespace {
-
-Error SecurityPrecondition(std::string message) {
-  Error error = BadRequest(std::move(message));
-  error.kind = ErrorKind::kFailedPrecondition;
-  return error;
-}
-
-}  // namespace
 
 Error InvalidPhoneNumber() {
   return InvalidPropertyValue("phoneNumber", "PhoneAuthenticationMethod");
@@ -302,32 +282,32 @@ Error InvalidAuthenticationMethod(std::string_view property) {
 }
 
 Error AlternateMobileNeedsMobile() {
-  return SecurityPrecondition(
+  return Precondition(
       "A user must have a mobile phone method before an alternateMobile phone method can be "
       "added.");
 }
 
 Error MobileNeededByAlternateMobile() {
-  return SecurityPrecondition(
+  return Precondition(
       "The mobile phone method cannot be removed while an alternateMobile phone method exists. "
       "Remove the alternateMobile phone method first, or replace the mobile number instead.");
 }
 
 Error MethodNotAllowed(std::string_view method) {
-  return SecurityPrecondition(fmt::format(
+  return Precondition(fmt::format(
       "The authentication method '{}' is not among the methods this user is allowed to use.",
       method));
 }
 
 Error DefaultMethodNotRegistered(std::string_view method, std::string_view phone_type) {
-  return SecurityPrecondition(
+  return Precondition(
       fmt::format("The authentication method '{}' cannot be the default method: the user has no "
                   "{} phone method registered.",
                   method, phone_type));
 }
 
 Error PasswordWritebackDisabled() {
-  return SecurityPrecondition(
+  return Precondition(
       "The password of a user synchronized from on-premises Active Directory cannot be reset in "
       "the cloud because password writeback is not enabled. Reset it in on-premises Active "
       "Directory.");
