@@ -238,12 +238,12 @@ HttpResponse Router::Api(const HttpRequest& request, std::string_view version,
 
   std::optional<ThrottleDecision> decision;
   if (throttle_) {
-    auto tenant = directory_.GetTenant();
+    auto tenant_id = tokens_.TenantId();
     const RequestCost cost = rest == "/$batch" && request.method == "POST"
                                  ? BatchCost(request.body)
                                  : CostOf(request.method, rest, query);
     decision =
-        throttle_->Admit(caller->app_id, tenant ? tenant->id : "", CurrentTenantSize(), cost);
+        throttle_->Admit(caller->app_id, tenant_id ? *tenant_id : "", CurrentTenantSize(), cost);
     if (!decision->admitted) {
       json::object inner;
       inner["code"] = "429";

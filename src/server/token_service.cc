@@ -414,6 +414,15 @@ TokenService::Grant TokenService::UserTokens(const User& user, const std::string
   return TokenBody(access_token, scopes, refresh_token);
 }
 
+Result<std::string> TokenService::TenantId() {
+  std::lock_guard lock(tenant_mutex_);
+  if (tenant_id_.empty()) {
+    ASSIGN_OR_RETURN(const Tenant tenant, directory_.GetTenant());
+    tenant_id_ = tenant.id;
+  }
+  return tenant_id_;
+}
+
 Result<Caller> TokenService::Authenticate(std::string_view authorization) {
   auto refuse = [](std::string message) {
     return std::unexpected(Error{.kind = ErrorKind::kUnauthenticated,
@@ -442,10 +451,9 @@ Result<Caller> TokenService::Authenticate(std::string_view authorization) {
   if (claims->audience != kGraphResource && claims->audience != kGraphAppId) {
     return refuse("Access token validation failure. Invalid audience.");
   }
-  auto tenant = directory_.GetTenant();
-  if (!tenant) return std::unexpected(tenant.error());
-  if (claims->tenant_id != tenant->id ||
-      claims->issuer != fmt::format("https://sts.windows.net/{}/", tenant->id)) {
+  ASSIGN_OR_RETURN(const std::string tenant_id, TenantId());
+  if (claims->tenant_id != tenant_id ||
+      claims->issuer != fmt::format("https://sts.windows.net/{}/", tenant_id)) {
     return refuse("Access token validation failure. Invalid issuer.");
   }
   Caller caller{.app_id = claims->app_id};

@@ -26,6 +26,7 @@
 
 #include <expected>
 #include <set>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,10 @@ class TokenService {
   // "Access token validation failure. Invalid audience.", ...).
   Result<Caller> Authenticate(std::string_view authorization);
 
+  // The tenant's id, read from the directory once (it never changes after init) rather
+  // than on every call under the directory's lock.
+  Result<std::string> TenantId();
+
  private:
   struct Form;
   // The success body, or the refusal.
@@ -96,6 +101,8 @@ class TokenService {
   AppRegistry& apps_;
   const KeyStore& keys_;
   const Clock& clock_;
+  std::mutex tenant_mutex_;
+  std::string tenant_id_;  // "" until first read
 };
 
 }  // namespace admin365::server
