@@ -376,13 +376,23 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
       if (!status && written) written = std::move(status);
     };
     // Outcomes are journalled only once the writes they report are durable.
+    std::size_t unflushed = 0;  // rows finished since the last flush
+    // Outcomes are journalled, and results written, only once the writes they report are
+    // durable.
     auto flush = [&] {
+      unflushed = 0;
       if (Status durable = directory_.FlushWrites(); !durable) {
         write_status(std::move(durable));
-      } else {
-        write_status(store_.RecordOutcomes(job.id, batch));
+        batch.clear();
+        return;
       }
+      write_status(store_.RecordOutcomes(job.id, batch));
       batch.clear();
+      for (auto it = waiting.find(next_row); it != waiting.end(); it = waiting.find(next_row)) {
+        write_status(results->Write(it->second.row, it->second.outcome));
+        waiting.erase(it);
+        ++next_row;
+      }
     };
     for (;;) {
       std::vector<Finished> finished = pipeline.TakeFinished();
@@ -410,13 +420,9 @@ Result<JobReport> BulkJobs::Run(BulkJob job, const BulkSettings& settings, const
         }
         if (!earlier.contains(item.outcome.row)) batch.push_back(item.outcome);
         waiting.emplace(item.outcome.row, std::move(item));
+        ++unflushed;
       }
-      for (auto it = waiting.find(next_row); it != waiting.end(); it = waiting.find(next_row)) {
-        write_status(results->Write(it->second.row, it->second.outcome));
-        waiting.erase(it);
-        ++next_row;
-      }
-      if (batch.size() >= kOutcomeBatch || (last && !batch.empty())) flush();
+      if (unflushed >= kOutcomeBatch || last) flush();
       if (progress) {
         shown = BulkProgress{.rows_done = counts.succeeded + counts.failed + counts.unchanged,
                              .succeeded = counts.succeeded,
