@@ -58,8 +58,7 @@ Result<User> LocalDirectory::RevokeSignInSessions(const Actor& actor, std::strin
   ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(user, false));
   User updated = stored.user;
   updated.sign_in_sessions_valid_from_date_time = impl_->clock_.Now();
-  RETURN_IF_ERROR(impl_->users_.SetSessionsValidFrom(
-      stored.key, updated.sign_in_sessions_valid_from_date_time));
+  RETURN_IF_ERROR(impl_->users_.Update(stored.key, stored.user, updated));
   RETURN_IF_ERROR(
       impl_->AuditUser(actor, "Update StsRefreshTokenValidFrom Timestamp", updated,
                        {{"signInSessionsValidFromDateTime",

@@ -437,14 +437,6 @@ Status UserTable::SetPassword(std::int64_t key, std::string_view password_hash,
   return update.Run();
 }
 
-Status UserTable::SetSessionsValidFrom(std::int64_t key, UnixSeconds valid_from) {
-  sqlite::Statement& update =
-      db_.Prepare("UPDATE users SET sessions_valid_from = ? WHERE user_key = ?");
-  update.Bind(1, valid_from);
-  update.Bind(2, key);
-  return update.Run();
-}
-
 Status UserTable::SetDeleted(std::int64_t key, std::optional<UnixSeconds> deleted_at) {
   sqlite::Statement& update = db_.Prepare("UPDATE users SET deleted_at = ? WHERE user_key = ?");
   if (deleted_at) {

@@ -49,9 +49,6 @@ class UserTable {
   Status SetPassword(std::int64_t key, std::string_view password_hash, UnixSeconds changed_at,
                      bool force_change, bool force_change_with_mfa);
 
-  // Sets signInSessionsValidFromDateTime (revokeSignInSessions).
-  Status SetSessionsValidFrom(std::int64_t key, UnixSeconds valid_from);
-
   // Soft-deletes (time set) or restores (nullopt) the user, and (de)activates its proxy
   // addresses accordingly.
   Status SetDeleted(std::int64_t key, std::optional<UnixSeconds> deleted_at);
