@@ -1,13 +1,12 @@
 #include "cli/output.h"
 
-#include <csv.h>
-
 #include <algorithm>
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "common/ascii.h"
 #include "common/clock.h"
+#include "common/csv_writer.h"
 #include "domain/user_properties.h"
 
 namespace admin365::cli {
@@ -43,27 +42,16 @@ void RenderJson(std::FILE* out, const std::vector<Record>& records, bool single)
   fmt::print(out, "{}\n", boost::json::serialize(document));
 }
 
-void WriteCsvField(std::FILE* out, const std::string& field) {
-  csv_fwrite(out, field.data(), field.size());
-}
-
 void RenderCsv(std::FILE* out, const std::vector<Record>& records) {
   if (records.empty()) return;
-  bool first = true;
-  for (const auto& [name, value] : records.front()) {
-    if (!first) std::fputc(',', out);
-    WriteCsvField(out, name);
-    first = false;
-  }
-  std::fputc('\n', out);
+  CsvWriter csv(out, CsvWriter::LineEnd::kLf);
+  std::vector<std::string> fields;
+  for (const auto& [name, value] : records.front()) fields.push_back(name);
+  csv.WriteRow(fields);
   for (const Record& record : records) {
-    first = true;
-    for (const auto& [name, value] : record) {
-      if (!first) std::fputc(',', out);
-      WriteCsvField(out, PropertyValueToText(value));
-      first = false;
-    }
-    std::fputc('\n', out);
+    fields.clear();
+    for (const auto& [name, value] : record) fields.push_back(PropertyValueToText(value));
+    csv.WriteRow(fields);
   }
 }
 

@@ -2,7 +2,8 @@
 
 // Rendering for the CLI: records (ordered name/value pairs, values as Graph types) in the
 // format the admin chose. JSON uses Graph's property names and types, so scripts can use
-// the same field names as with Microsoft Graph; CSV quotes every field (libcsv).
+// the same field names as with Microsoft Graph; CSV goes through common/CsvWriter (every field
+// quoted, formulas neutralised).
 //
 //   table: one aligned row per record (a single record prints as "name: value" lines)
 //   json:  an array of objects, or one object for a single record

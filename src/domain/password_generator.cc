@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/csv_writer.h"
+
 namespace admin365 {
 
 namespace {
@@ -57,7 +59,9 @@ std::string GeneratePassword(Random& random, const PasswordShape& shape,
                              const PasswordContext& context) {
   for (;;) {
     std::string password = Draw(random, shape);
-    if (CheckPassword(password, context)) return password;
+    // Passwords files are opened in spreadsheets: a password that reads as a formula
+    // there would be neutralised in the file, i.e. changed.
+    if (!BeginsLikeFormula(password) && CheckPassword(password, context)) return password;
   }
 }
 

@@ -6,7 +6,8 @@
 // them at random positions forced to one of each class so the password always meets the
 // 3-of-4 rule. The 16 free positions alone carry 16 * log2(75) = 99.6 bits, the forced ones
 // 16.4 more: above the 96 bits that let docs/security.md store such a password under a
-// fast keyed hash.
+// fast keyed hash. A password never begins with '+', '-', '=' or '@' (a spreadsheet would
+// read it as a formula, common/csv_writer.h): redrawing those costs 0.08 bits.
 
 #include <string>
 
@@ -28,7 +29,7 @@ struct PasswordShape {
 };
 
 // A password that passes CheckPassword(…, context). Draws again in the (rare) case that
-// the draw contains a banned term or the alias.
+// the draw contains a banned term or the alias, or begins like a formula.
 std::string GeneratePassword(Random& random, const PasswordContext& context = {});
 
 // The same for `shape`: `shape.length` characters drawn uniformly from its classes, one

@@ -1,6 +1,5 @@
 #include "manage/bulk_output.h"
 
-#include <csv.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/ascii.h"
+#include "common/csv_writer.h"
 #include "domain/audit_event.h"
 
 namespace admin365::manage {
@@ -26,11 +26,7 @@ Error FileError(const std::filesystem::path& path, std::string_view what) {
 }
 
 void WriteLine(std::FILE* file, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) std::fputc(',', file);
-    csv_fwrite(file, fields[i].data(), fields[i].size());
-  }
-  std::fputs("\r\n", file);
+  CsvWriter(file, CsvWriter::LineEnd::kCrLf).WriteRow(fields);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 
 // The files a bulk job writes: the results CSV (the input's columns, then the outcome)
-// and the generated passwords, each quoted through libcsv.
+// and the generated passwords, each written by common/CsvWriter (quoted, formulas
+// neutralised).
 
 #include <cstdio>
 #include <filesystem>

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/ascii.h"
+#include "common/csv_writer.h"
 #include "manage/csv_encoding.h"
 #include "manage/csv_headers.h"
 #include "manage/csv_records.h"
@@ -265,7 +266,9 @@ UserCsvRow UserCsvReader::MakeRow(CsvRecord record) {
       continue;
     }
     const bool usable = column < record.fields.size() && !FieldProblem(record, column);
-    row.values.emplace_back(fields_[column], usable ? std::move(record.fields[column]) : "");
+    // A value as admin365 writes it ('+1 425…, '=…: common/csv_writer.h) reads as it was.
+    row.values.emplace_back(fields_[column],
+                            usable ? RestoreNeutralisedFormula(record.fields[column]) : "");
   }
   return row;
 }

@@ -7,7 +7,10 @@
 //  - Encodings: UTF-8 with or without BOM; UTF-16 LE or BE with BOM (Excel's "Unicode
 //    text"), converted to UTF-8 as it streams. Line ends CRLF, LF or CR.
 //  - Quoted fields may hold delimiters, doubled quotes and line breaks. Values are kept as
-//    written, blanks included (the bulk engine judges spaces around a UPN).
+//    written, blanks included (the bulk engine judges spaces around a UPN), except the
+//    apostrophe admin365's own CSV files put before a value that a spreadsheet would read
+//    as a formula ("'+1 425 555 0100", "'=x": common/csv_writer.h), which is dropped, so
+//    that an exported file can be edited and imported again.
 //  - Lines that are empty or hold only delimiters (Excel's blank rows) are skipped.
 //  - The delimiter is ',', ';' or tab, detected from the header line (outside quotes, the
 //    most frequent; ',' when none appears; on a tie the first of ',', ';', tab).

@@ -454,6 +454,24 @@ TEST(UserCsvTest, ReadsQuotedDelimitersQuotesAndLineBreaks) {
   EXPECT_EQ(*rows[2].Find("displayName"), "C");
 }
 
+// The apostrophe admin365 writes before a value that starts like a formula is dropped;
+// an apostrophe before anything else is part of the value.
+TEST(UserCsvTest, ReadsNeutralisedFormulasAsTheValuesTheyWere) {
+  std::vector<UserCsvRow> rows = Rows(
+      "userPrincipalName,displayName,mobilePhone,jobTitle\n"
+      "a@contoso.com,\"'=HYPERLINK(\"\"x\"\")\",'+1 4255550100,'-lead\n"
+      "b@contoso.com,'@home,'Brien,''=x\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].values, (Values{{"userPrincipalName", "a@contoso.com"},
+                                    {"displayName", "=HYPERLINK(\"x\")"},
+                                    {"mobilePhone", "+1 4255550100"},
+                                    {"jobTitle", "-lead"}}));
+  EXPECT_EQ(rows[1].values, (Values{{"userPrincipalName", "b@contoso.com"},
+                                    {"displayName", "@home"},
+                                    {"mobilePhone", "'Brien"},
+                                    {"jobTitle", "''=x"}}));
+}
+
 TEST(UserCsvTest, SkipsRowsOfEmptyFieldsAsExcelWritesThem) {
   std::vector<UserCsvRow> rows =
       Rows("userPrincipalName,displayName\n,\na@contoso.com,A\n,,,\n\"\",\n");
