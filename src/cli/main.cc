@@ -1,5 +1,7 @@
 // admin365: manage the users of a Microsoft 365 / Entra ID tenant. See README.md.
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
@@ -7,6 +9,9 @@
 
 int main(int argc, char** argv) {
   using namespace admin365::cli;
+  // Everything admin365 writes (tenant.db's password hashes, keys, jobs, results and
+  // passwords files, wherever they go) is its owner's alone: files 0600, directories 0700.
+  ::umask(077);
   Context context(GlobalOptions{.data_directory = DefaultDataDirectory()});
 
   CLI::App app("admin365: manage Microsoft 365 / Entra ID user accounts", "admin365");
