@@ -30,6 +30,8 @@ struct ServeOptions {
   std::string certificate;
   std::string private_key;
   int threads = 0;
+  std::size_t max_connections = 0;
+  std::size_t max_connections_per_address = server::HttpServerOptions{}.max_connections_per_address;
   bool throttle = false;
   std::string throttle_config;
 };
@@ -102,6 +104,9 @@ Status Serve(Context& context, const ServeOptions& options) {
                                       .certificate = certificate.certificate,
                                       .private_key = certificate.private_key,
                                       .threads = options.threads,
+                                      .max_connections = options.max_connections,
+                                      .max_connections_per_address =
+                                          options.max_connections_per_address,
                                   },
                                   router, log));
   const std::string host =
@@ -130,6 +135,15 @@ void AddServeCommand(CLI::App& app, Context& context) {
                     "directory");
   serve->add_option("--key", options->private_key, "The certificate's private key (PEM)");
   serve->add_option("--threads", options->threads, "Worker threads (default: one per core)");
+  serve->add_option("--max-connections", options->max_connections,
+                    fmt::format("Connections open at once; past it a connection is closed "
+                                "unserved (default: the descriptor limit less 64, now {})",
+                                server::DefaultMaxConnections()))
+      ->check(CLI::PositiveNumber);
+  serve->add_option("--max-connections-per-address", options->max_connections_per_address,
+                    "Connections open at once from one client address")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   serve->add_flag("--throttle", options->throttle,
                   "Simulate Microsoft Graph's throttling (resource units, write quota, 429)");
   serve->add_option("--throttle-config", options->throttle_config,

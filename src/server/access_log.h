@@ -3,6 +3,7 @@
 // AccessLog: one line per HTTP request, to a stream (the server's stderr):
 //
 //   2026-11-23T04:18:06Z 127.0.0.1 GET /v1.0/users 200 1.84ms request-id=4f5c...
+//   2026-11-23T04:18:07Z 10.0.0.9 - refused: 1024 connections from this address
 //
 // Only the path is logged, never the query string (it may carry a $filter on personal
 // data or a secret), headers (Authorization) or bodies (passwords, client secrets).
@@ -35,8 +36,12 @@ class AccessLog {
   AccessLog(std::FILE* out, const Clock& clock) : out_(out), clock_(clock) {}
 
   void Record(const AccessLogEntry& entry);
+  // A connection closed unserved: "<time> <address> - refused: <reason>".
+  void RecordRefusal(std::string_view remote_address, std::string_view reason);
 
  private:
+  void Write(const std::string& line);
+
   std::mutex mutex_;
   std::FILE* out_;
   const Clock& clock_;

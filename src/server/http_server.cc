@@ -1,7 +1,11 @@
 #include "server/http_server.h"
 
 #include <fmt/format.h>
+#include <malloc.h>
+#include <openssl/ssl.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -34,8 +38,20 @@ struct Shared {
   std::atomic<bool> stopping = false;
   std::mutex mutex;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::unordered_map<std::string, std::size_t> sessions_per_address;
+  std::size_t peak_sessions = 0;          // since memory was last returned
   std::function<void()> on_last_session;  // called when stopping and the last one ends
 };
+
+// Returns the memory freed since the session count was at its peak to the system, once
+// the count has halved from a peak of at least 64: after a burst, not per connection.
+// Called with shared.mutex held.
+bool ShouldReturnMemory(Shared& shared) {
+  const std::size_t live = shared.sessions.size();
+  if (shared.peak_sessions < 64 || live * 2 > shared.peak_sessions) return false;
+  shared.peak_sessions = live;
+  return true;
+}
 
 bool IsParseError(const beast::error_code& ec) {
   return ec.category() == http::make_error_code(http::error::bad_method).category();
@@ -43,18 +59,27 @@ bool IsParseError(const beast::error_code& ec) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, ssl::context& tls, Shared& shared)
-      : stream_(std::move(socket), tls), shared_(shared) {
-    beast::error_code ec;
-    remote_ = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec).address().to_string();
-  }
+  static constexpr std::size_t kKeptBufferBytes = 64 * 1024;
+
+  // Registered in shared.sessions (and counted for `remote`) by the acceptor.
+  Session(tcp::socket socket, std::string remote, ssl::context& tls, Shared& shared)
+      : stream_(std::move(socket), tls), shared_(shared), remote_(std::move(remote)) {}
 
   ~Session() {
-    std::lock_guard lock(shared_.mutex);
-    shared_.sessions.erase(this);
-    if (shared_.stopping && shared_.sessions.empty() && shared_.on_last_session) {
-      shared_.on_last_session();
+    bool return_memory = false;
+    {
+      std::lock_guard lock(shared_.mutex);
+      shared_.sessions.erase(this);
+      if (auto count = shared_.sessions_per_address.find(remote_);
+          count != shared_.sessions_per_address.end() && --count->second == 0) {
+        shared_.sessions_per_address.erase(count);
+      }
+      if (shared_.stopping && shared_.sessions.empty() && shared_.on_last_session) {
+        shared_.on_last_session();
+      }
+      return_memory = ShouldReturnMemory(shared_);
     }
+    if (return_memory) ::malloc_trim(0);
   }
 
   void Run() {
@@ -73,7 +98,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Handshake() {
     if (shared_.stopping) return;
     idle_ = true;  // nothing asked yet: a shutdown may cut it
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(30));
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(shared_.options.handshake_timeout_seconds));
     stream_.async_handshake(ssl::stream_base::server,
                             beast::bind_front_handler(&Session::OnHandshake, shared_from_this()));
   }
@@ -85,6 +111,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Read() {
     if (shared_.stopping) return Close();
+    // A large body grew the buffer: an idle connection does not keep it.
+    if (buffer_.capacity() > kKeptBufferBytes) buffer_.shrink_to_fit();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     parser_->body_limit(shared_.options.body_limit);
@@ -187,6 +215,9 @@ struct HttpServer::Impl {
       : shared{.options = options, .router = router, .log = log} {}
 
   Shared shared;
+  const std::size_t max_connections = shared.options.max_connections > 0
+                                          ? shared.options.max_connections
+                                          : DefaultMaxConnections();
   net::io_context ioc;
   ssl::context tls{ssl::context::tls_server};
   net::strand<net::io_context::executor_type> strand = net::make_strand(ioc);
@@ -196,21 +227,52 @@ struct HttpServer::Impl {
   std::vector<std::thread> threads;
   std::uint16_t port = 0;
 
+  net::steady_timer accept_pause{strand};
+
   void Accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (!acceptor.is_open()) return;
-      if (!ec) {
-        beast::error_code ignored;
-        socket.set_option(tcp::no_delay(true), ignored);
-        auto session = std::make_shared<Session>(std::move(socket), tls, shared);
-        {
-          std::lock_guard lock(shared.mutex);
-          shared.sessions.emplace(session.get(), session);
-        }
-        session->Run();
+      if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space ||
+          ec == boost::system::errc::too_many_files_open_in_system) {
+        // Out of descriptors or memory: retrying at once would spin. Pause, then go on.
+        accept_pause.expires_after(std::chrono::milliseconds(100));
+        accept_pause.async_wait([this](beast::error_code error) {
+          if (!error) Accept();
+        });
+        return;
       }
+      if (!ec) Admit(std::move(socket));
       Accept();
     });
+  }
+
+  // Starts a session for `socket`, or closes it when a connection limit is reached.
+  void Admit(tcp::socket socket) {
+    beast::error_code ignored;
+    const std::string remote = socket.remote_endpoint(ignored).address().to_string();
+    std::shared_ptr<Session> session;
+    std::string refusal;
+    {
+      std::lock_guard lock(shared.mutex);
+      std::size_t& from_address = shared.sessions_per_address[remote];
+      if (shared.sessions.size() >= max_connections) {
+        refusal = fmt::format("{} connections open (--max-connections)", max_connections);
+      } else if (from_address >= shared.options.max_connections_per_address) {
+        refusal = fmt::format("{} connections from this address (--max-connections-per-address)",
+                              shared.options.max_connections_per_address);
+      } else {
+        ++from_address;
+        socket.set_option(tcp::no_delay(true), ignored);
+        session = std::make_shared<Session>(std::move(socket), remote, tls, shared);
+        shared.sessions.emplace(session.get(), session);
+        shared.peak_sessions = std::max(shared.peak_sessions, shared.sessions.size());
+      }
+      if (from_address == 0) shared.sessions_per_address.erase(remote);
+    }
+    if (session) return session->Run();
+    shared.log.RecordRefusal(remote, refusal);
+    socket.shutdown(tcp::socket::shutdown_both, ignored);
+    socket.close(ignored);
   }
 
   // On the strand.
@@ -219,6 +281,7 @@ struct HttpServer::Impl {
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
+    accept_pause.cancel();
     std::vector<std::shared_ptr<Session>> live;
     {
       std::lock_guard lock(shared.mutex);
@@ -243,6 +306,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& o
   beast::error_code ec;
   impl->tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                         ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+  // An idle connection keeps no TLS read and write buffers (about 34 KB each).
+  SSL_CTX_set_mode(impl->tls.native_handle(), SSL_MODE_RELEASE_BUFFERS);
   impl->tls.use_certificate_chain_file(options.certificate.string(), ec);
   if (ec) {
     return Fail(Error::Internal(fmt::format("Cannot use the certificate {}: {}",
@@ -275,6 +340,13 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& o
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   for (int i = 0; i < threads; ++i) impl->threads.emplace_back([raw] { raw->ioc.run(); });
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+std::size_t DefaultMaxConnections() {
+  constexpr rlim_t kReserved = 64;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 65536;
+  return limit.rlim_cur > kReserved * 2 ? limit.rlim_cur - kReserved : limit.rlim_cur / 2;
 }
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -11,7 +11,15 @@
 // Limits: a request's header block above `header_limit` bytes is answered 431, a body
 // above `body_limit` 413 and a malformed request 400, each with Graph's error body, and
 // that connection is closed; the server goes on serving the others. Idle keep-alive
-// connections close after `idle_timeout_seconds`.
+// connections close after `idle_timeout_seconds`, a TLS handshake not done within
+// `handshake_timeout_seconds` is cut off.
+//
+// Connections: at most `max_connections` at once (0: what RLIMIT_NOFILE leaves after 64
+// descriptors for the databases and logs) and `max_connections_per_address` from one
+// client address; a connection past either is closed at once, before TLS, and the access
+// log says why. When the process runs out of descriptors anyway (EMFILE), accepting pauses
+// for 100 ms and resumes: it neither spins nor stops. OpenSSL releases an idle
+// connection's buffers, and memory freed after a burst is returned to the system.
 //
 // Shutdown (SIGINT, SIGTERM or Stop()): stops accepting, lets requests in progress finish
 // (their responses say Connection: close), closes idle connections, and Wait returns;
@@ -37,8 +45,14 @@ struct HttpServerOptions {
   std::size_t header_limit = 32 * 1024;
   std::size_t body_limit = 4 * 1024 * 1024;  // Graph's request body limit (4 MB)
   int idle_timeout_seconds = 60;
+  int handshake_timeout_seconds = 10;
+  std::size_t max_connections = 0;  // 0: DefaultMaxConnections()
+  std::size_t max_connections_per_address = 1024;
   int drain_seconds = 10;
 };
+
+// The soft RLIMIT_NOFILE less 64 descriptors kept for the databases, keys and logs.
+std::size_t DefaultMaxConnections();
 
 class HttpServer {
  public:

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -86,6 +87,10 @@ void ServeTest::StartServer(const std::vector<std::string>& extra) {
     std::FILE* log = std::fopen(err.c_str(), "w");
     if (log != nullptr) ::dup2(::fileno(log), STDERR_FILENO);
     ::close(out[0]);
+    if (server_descriptor_limit_ > 0) {
+      const rlimit limit{.rlim_cur = server_descriptor_limit_, .rlim_max = server_descriptor_limit_};
+      ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
     std::vector<std::string> args = {ADMIN365_BINARY, "--data-dir", data_dir_.string(),
                                      "serve",         "--listen",   "127.0.0.1:0"};
     args.insert(args.end(), extra.begin(), extra.end());

@@ -4,6 +4,7 @@
 // (on 127.0.0.1, port 0, its self-signed certificate), spoken to over HTTPS with curl, as
 // a client on the same machine would.
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <boost/json.hpp>
@@ -42,6 +43,8 @@ class ServeTest : public CliTest {
   // An app token for client_id_.
   std::string AppToken();
 
+  // RLIMIT_NOFILE of the server process when above 0 (set before StartServer).
+  rlim_t server_descriptor_limit_ = 0;
   std::string base_url_;
   std::string server_log_;  // the server's standard error, after StopServer
   std::string client_id_;

@@ -6,8 +6,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -284,6 +286,110 @@ TEST_F(ServerTest, ShutsDownGracefullyWithIdleConnectionsOpen) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   ::close(idle);
   EXPECT_EQ(Curl("/health").status, 0) << "no longer listening";
+}
+
+// A TCP connection to the server from `source` (any 127.0.0.0/8 address), TLS not begun.
+int ConnectFrom(const char* source, int port) {
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  ::inet_pton(AF_INET, source, &local.sin_addr);
+  EXPECT_EQ(::bind(socket, reinterpret_cast<sockaddr*>(&local), sizeof local), 0);
+  sockaddr_in server{};
+  server.sin_family = AF_INET;
+  server.sin_port = htons(static_cast<std::uint16_t>(port));
+  ::inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+  EXPECT_EQ(::connect(socket, reinterpret_cast<sockaddr*>(&server), sizeof server), 0);
+  return socket;
+}
+
+// True when the server closes `socket` within `milliseconds` (before any TLS: a client
+// that said nothing gets nothing back but the close).
+bool ClosedByServer(int socket, int milliseconds) {
+  pollfd watched{.fd = socket, .events = POLLIN, .revents = 0};
+  if (::poll(&watched, 1, milliseconds) != 1) return false;
+  char byte = 0;
+  return ::recv(socket, &byte, 1, 0) <= 0;
+}
+
+class ConnectionLimitTest : public ServerTest {
+ protected:
+  // /health's status from `source` (0 when the connection was refused), retried for up
+  // to two seconds until it is `wanted` (the server notices closed connections
+  // asynchronously).
+  int HealthFrom(const std::string& source, int wanted) {
+    int status = 0;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      status = Curl("/health", {"--interface", source}).status;
+      if (status == wanted) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return status;
+  }
+
+  std::vector<int> sockets_;
+  void TearDown() override {
+    for (int socket : sockets_) ::close(socket);
+    ServerTest::TearDown();
+  }
+};
+
+TEST_F(ConnectionLimitTest, RefusesConnectionsPastThePerAddressLimit) {
+  StartServer({"--max-connections-per-address", "2"});
+  sockets_ = {ConnectFrom("127.0.0.1", port_), ConnectFrom("127.0.0.1", port_)};
+  const int third = ConnectFrom("127.0.0.1", port_);
+  sockets_.push_back(third);
+  EXPECT_TRUE(ClosedByServer(third, 2000));
+  EXPECT_FALSE(ClosedByServer(sockets_[0], 200));
+  EXPECT_EQ(HealthFrom("127.0.0.1", 0), 0);
+  // Another address is served meanwhile.
+  EXPECT_EQ(HealthFrom("127.0.0.2", 200), 200);
+  // Once one of the two closes, the address is served again.
+  ::close(sockets_[0]);
+  sockets_.erase(sockets_.begin());
+  EXPECT_EQ(HealthFrom("127.0.0.1", 200), 200);
+  EXPECT_EQ(StopServer(), 0);
+  EXPECT_THAT(server_log_, HasSubstr(" 127.0.0.1 - refused: 2 connections from this address "
+                                     "(--max-connections-per-address)\n"));
+}
+
+TEST_F(ConnectionLimitTest, RefusesConnectionsPastTheServerLimit) {
+  StartServer({"--max-connections", "2"});
+  sockets_ = {ConnectFrom("127.0.0.1", port_), ConnectFrom("127.0.0.2", port_)};
+  const int third = ConnectFrom("127.0.0.3", port_);
+  sockets_.push_back(third);
+  EXPECT_TRUE(ClosedByServer(third, 2000));
+  EXPECT_EQ(HealthFrom("127.0.0.4", 0), 0);
+  ::close(sockets_[1]);
+  sockets_.erase(sockets_.begin() + 1);
+  EXPECT_EQ(HealthFrom("127.0.0.4", 200), 200);
+  EXPECT_EQ(StopServer(), 0);
+  EXPECT_THAT(server_log_,
+              HasSubstr(" 127.0.0.3 - refused: 2 connections open (--max-connections)\n"));
+}
+
+// Past the process's descriptor limit (a --max-connections above it), accept fails with
+// EMFILE: the server pauses accepting rather than spinning or exiting, and serves again
+// once descriptors are free.
+TEST_F(ConnectionLimitTest, OutOfDescriptorsPausesAcceptingAndRecovers) {
+  server_descriptor_limit_ = 64;
+  StartServer({"--max-connections", "1000"});
+  for (int i = 0; i < 80; ++i) sockets_.push_back(ConnectFrom("127.0.0.1", port_));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(::waitpid(pid_, nullptr, WNOHANG), 0) << "the server is still running";
+  for (int socket : sockets_) ::close(socket);
+  sockets_.clear();
+  EXPECT_EQ(HealthFrom("127.0.0.2", 200), 200);
+  EXPECT_EQ(StopServer(), 0);
+}
+
+TEST_F(ConnectionLimitTest, CutsOffAClientThatNeverCompletesTheHandshake) {
+  StartServer();
+  const int silent = ConnectFrom("127.0.0.1", port_);
+  sockets_.push_back(silent);
+  EXPECT_FALSE(ClosedByServer(silent, 500));
+  // The default handshake timeout is 10 s.
+  EXPECT_TRUE(ClosedByServer(silent, 12000));
 }
 
 }  // namespace
