@@ -19,7 +19,7 @@
 // client address; a connection past either is closed at once, before TLS, and the access
 // log says why. When the process runs out of descriptors anyway (EMFILE), accepting pauses
 // for 100 ms and resumes: it neither spins nor stops. OpenSSL releases an idle
-// connection's buffers, and memory freed after a burst is returned to the system.
+// connection's record buffers, and memory freed after a burst is returned to the system.
 //
 // Shutdown (SIGINT, SIGTERM or Stop()): stops accepting, lets requests in progress finish
 // (their responses say Connection: close), closes idle connections, and Wait returns;
