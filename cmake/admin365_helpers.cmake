@@ -8,7 +8,12 @@ endif()
 
 add_compile_options(-Wall -Wextra -Werror -Wno-missing-field-initializers)
 if(ADMIN365_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  # Without UBSan's vptr check: it reads each new (object, type) pair through a pipe, so it
+  # needs two free descriptors, and reports a valid object as "invalid vptr" when there are
+  # none. The server's out-of-descriptors path (EMFILE on accept) is tested, and Boost
+  # builds an error_code there.
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
