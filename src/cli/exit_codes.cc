@@ -79,6 +79,12 @@ std::string HintFor(const Error& error) {
   if (target == "allowedMethods" || target == "userPreferredMethodForSecondaryAuthentication") {
     return "Use push, oath, voiceMobile, voiceAlternateMobile, voiceOffice or sms.";
   }
+  if (target == "LockoutThreshold") {
+    return "Give --lockout-threshold a number of attempts from 1 to 50.";
+  }
+  if (target == "LockoutDurationInSeconds") {
+    return "Give --lockout-duration a number of seconds from 5 to 86400.";
+  }
   if (error.message.starts_with("Invalid value specified")) {
     return fmt::format("Check the value of {}: its length and allowed characters are in "
                        "docs/cli.md.",

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "cli/commands.h"
 
@@ -17,6 +18,17 @@ std::string LabelFromName(std::string_view name) {
     }
   }
   return label;
+}
+
+// The tenant and its smart lockout settings.
+Status PrintTenant(Context& context, LocalDirectory& directory) {
+  ASSIGN_OR_RETURN(const Tenant tenant, directory.GetTenant());
+  ASSIGN_OR_RETURN(const LockoutSettings lockout, directory.GetLockoutSettings());
+  Record record = TenantRecord(tenant);
+  record.emplace_back("lockoutThreshold", std::to_string(lockout.threshold));
+  record.emplace_back("lockoutDurationInSeconds", std::to_string(lockout.duration_seconds));
+  context.Print({record}, true);
+  return Ok();
 }
 
 }  // namespace
@@ -40,12 +52,29 @@ void AddTenantCommands(CLI::App& app, Context& context) {
     context.Print({TenantRecord(*tenant)}, true);
   });
 
-  tenant->add_subcommand("show", "Show the tenant")->callback([&context] {
+  tenant->add_subcommand("show", "Show the tenant and its settings")->callback([&context] {
     auto directory = context.Directory();
     if (!directory) return context.Fail(directory.error());
-    auto tenant = (*directory)->GetTenant();
-    if (!tenant) return context.Fail(tenant.error());
-    context.Print({TenantRecord(*tenant)}, true);
+    if (auto shown = PrintTenant(context, **directory); !shown) context.Fail(shown.error());
+  });
+
+  auto threshold = std::make_shared<std::optional<int>>();
+  auto duration = std::make_shared<std::optional<int>>();
+  CLI::App* set = tenant->add_subcommand("set", "Change the tenant's settings");
+  set->add_option("--lockout-threshold", *threshold,
+                  "Smart lockout: wrong passwords before an account locks (1-50; Entra: 10)");
+  set->add_option("--lockout-duration", *duration,
+                  "Smart lockout: seconds of the first lockout (5-86400; Entra: 60)");
+  set->callback([&context, threshold, duration] {
+    auto directory = context.Directory();
+    if (!directory) return context.Fail(directory.error());
+    auto settings = (*directory)->GetLockoutSettings();
+    if (!settings) return context.Fail(settings.error());
+    if (*threshold) settings->threshold = **threshold;
+    if (*duration) settings->duration_seconds = **duration;
+    auto changed = (*directory)->SetLockoutSettings(context.actor(), *settings);
+    if (!changed) return context.Fail(changed.error());
+    if (auto shown = PrintTenant(context, **directory); !shown) context.Fail(shown.error());
   });
 }
 

@@ -16,6 +16,7 @@
 #include "engine/local_directory_impl.h"
 #include "engine/manager_links.h"
 #include "engine/proxy_addresses.h"
+#include "engine/sign_in_lockouts.h"
 #include "engine/user_password.h"
 #include "engine/user_table.h"
 #include "storage/sqlite/migrator.h"
@@ -376,6 +377,7 @@ Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_
   RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, prepared.hash, impl_->clock_.Now(),
                                             change.force_change_password_next_sign_in,
                                             change.force_change_password_next_sign_in_with_mfa));
+  RETURN_IF_ERROR(engine::SignInLockouts(*impl_->db_).Clear(stored.key));
   RETURN_IF_ERROR(impl_->AuditUser(actor, "Reset user password", stored.user,
                                    engine::PasswordResetChanges(stored.user, change)));
   RETURN_IF_ERROR(txn.Commit());

@@ -21,6 +21,7 @@
 #include "common/random.h"
 #include "directory/directory.h"
 #include "domain/hybrid_identity.h"
+#include "domain/smart_lockout.h"
 #include "engine/password_hasher.h"
 #include "storage/sqlite/database.h"
 
@@ -56,9 +57,25 @@ class LocalDirectory final : public Directory {
   // that reads or writes the recycle bin runs it first, so no caller has to.
   Result<int> PurgeExpiredUsers();
 
-  // True if `password` is the user's current password (for sign-in).
-  // Errors: ResourceNotFound, InvalidObjectIdentifier.
+  // True if `password` is the user's current password. Counts nothing: sign-ins use
+  // SignInWithPassword. Errors: ResourceNotFound, InvalidObjectIdentifier.
   Result<bool> CheckPassword(std::string_view user, std::string_view password);
+
+  // --- Sign-in under smart lockout (sign_in.cc; domain/smart_lockout.h) ---
+  enum class PasswordSignIn { kAccepted, kWrongPassword, kLocked };
+  // A sign-in of an active user with `password`: kLocked, without looking at the
+  // password, while the account is locked; otherwise kAccepted (remembered failures are
+  // forgotten) or kWrongPassword (counted under the tenant's LockoutSettings; the attempt
+  // that locks the account is audited "Lock user account" by `actor`). A password reset
+  // (SetPassword) also forgets the failures and ends a lockout.
+  // Errors: ResourceNotFound, InvalidObjectIdentifier.
+  Result<PasswordSignIn> SignInWithPassword(const Actor& actor, std::string_view user,
+                                            std::string_view password);
+  // The tenant's Password Rule Settings for smart lockout (default 10 attempts, 60 s).
+  Result<LockoutSettings> GetLockoutSettings();
+  // Audited "Update directory setting" when it changes something. Errors: as
+  // ValidateLockoutSettings; TenantNotInitialised.
+  Result<LockoutSettings> SetLockoutSettings(const Actor& actor, const LockoutSettings& settings);
 
   // Directory:
   Result<Tenant> GetTenant() override;

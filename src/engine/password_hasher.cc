@@ -27,6 +27,13 @@ std::string ToBase64(const std::uint8_t* data, std::size_t size) {
   return out;
 }
 
+std::string ToHex(const std::uint8_t* data, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, size);
+  out.pop_back();
+  return out;
+}
+
 std::array<std::uint8_t, kDigestSize> KeyedDigest(const PasswordKey& key,
                                                   std::string_view salt_b64,
                                                   std::string_view password) {
@@ -58,6 +65,30 @@ std::string PasswordHasher::HashGenerated(std::string_view password) const {
   const std::string salt_b64 = ToBase64(salt.data(), salt.size());
   const auto digest = KeyedDigest(key_, salt_b64, password);
   return fmt::format("{}{}${}", kKeyedPrefix, salt_b64, ToBase64(digest.data(), digest.size()));
+}
+
+Result<std::string> PasswordHasher::Fingerprint(std::string_view password,
+                                                std::string_view salt_hex) const {
+  std::array<std::uint8_t, crypto_pwhash_SALTBYTES> salt;
+  std::size_t salt_size = 0;
+  if (sodium_hex2bin(salt.data(), salt.size(), salt_hex.data(), salt_hex.size(), nullptr,
+                     &salt_size, nullptr) != 0 ||
+      salt_size != salt.size()) {
+    return Fail(Error::Internal("a sign-in fingerprint salt is not 16 bytes of hex"));
+  }
+  std::array<std::uint8_t, 16> digest;
+  if (crypto_pwhash(digest.data(), digest.size(), password.data(), password.size(), salt.data(),
+                    parameters_.ops_limit, parameters_.mem_limit,
+                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Fail(Error::Internal("Argon2id hashing failed: out of memory"));
+  }
+  return ToHex(digest.data(), digest.size());
+}
+
+std::string PasswordHasher::NewSalt() const {
+  std::array<std::uint8_t, crypto_pwhash_SALTBYTES> salt;
+  random_.Fill(salt);
+  return ToHex(salt.data(), salt.size());
 }
 
 bool PasswordHasher::Verify(std::string_view stored, std::string_view password) const {

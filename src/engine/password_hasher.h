@@ -49,6 +49,15 @@ class PasswordHasher {
   // unknown format.
   bool Verify(std::string_view stored, std::string_view password) const;
 
+  // A fingerprint of a wrong password, to recognise it when it is tried again (smart
+  // lockout): 16 bytes of Argon2id over `password` with `salt_hex` (NewSalt()), in hex.
+  // As slow as HashChosen, so a leaked fingerprint of a mistyped password costs as much
+  // to search as the password's own hash. Error: Internal (out of memory, bad salt).
+  Result<std::string> Fingerprint(std::string_view password, std::string_view salt_hex) const;
+
+  // A random salt for Fingerprint, in hex.
+  std::string NewSalt() const;
+
   static bool IsArgon2id(std::string_view stored);
   static bool IsKeyedHash(std::string_view stored);
 

@@ -65,6 +65,20 @@ TEST_F(PasswordHasherTest, HashChosenIsArgon2idWithTheConfiguredParameters) {
   EXPECT_TRUE(other.Verify(*hash, "Vq7#mLp2xT9!"));
 }
 
+TEST_F(PasswordHasherTest, FingerprintsAreDeterministicPerSaltAndNeverThePassword) {
+  const PasswordHasher hasher(KeyOf(1), kCheapArgon2, random_);
+  const std::string salt = hasher.NewSalt();
+  EXPECT_EQ(salt.size(), 32u);
+  auto first = hasher.Fingerprint("Wrong-Password-1", salt);
+  ASSERT_THAT(first, Succeeds());
+  EXPECT_EQ(first->size(), 32u);  // 16 bytes, hex
+  EXPECT_EQ(*hasher.Fingerprint("Wrong-Password-1", salt), *first);
+  EXPECT_NE(*hasher.Fingerprint("Wrong-Password-2", salt), *first);
+  EXPECT_NE(*hasher.Fingerprint("Wrong-Password-1", hasher.NewSalt()), *first);
+  EXPECT_THAT(hasher.Fingerprint("x", "not hex"),
+              FailsWith(Error::Internal("a sign-in fingerprint salt is not 16 bytes of hex")));
+}
+
 TEST_F(PasswordHasherTest, DefaultParametersAreOwasps) {
   const PasswordHasher hasher(KeyOf(1), Argon2Parameters{}, random_);
   auto hash = hasher.HashChosen("Vq7#mLp2xT9!");

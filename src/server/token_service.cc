@@ -317,8 +317,15 @@ TokenService::Grant TokenService::Password(const Form& form, const TenantRoute& 
                            "directory.",
                            tenant.tenant_id)));
   }
-  auto matches = directory_.CheckPassword(user->id, password);
-  if (!matches || !*matches) {
+  // Smart lockout: a locked account is refused whatever the password.
+  auto sign_in = directory_.SignInWithPassword(
+      Actor{.name = "app:" + app->client_id, .origin = "sign-in"}, user->id, password);
+  if (sign_in && *sign_in == LocalDirectory::PasswordSignIn::kLocked) {
+    return std::unexpected(InvalidGrant(
+        50053, "The account is locked, you've tried to sign in too many times with an "
+               "incorrect user ID or password."));
+  }
+  if (!sign_in || *sign_in != LocalDirectory::PasswordSignIn::kAccepted) {
     return std::unexpected(
         InvalidGrant(50126, "Error validating credentials due to invalid username or password."));
   }

@@ -211,6 +211,75 @@ TEST_F(TokenServiceTest, PasswordGrantRefusals) {
   EXPECT_EQ(Code(Post(PasswordForm(upn, "Wrong-Password-1"))), 50126) << "password first";
 }
 
+// Smart lockout: 10 wrong passwords lock the account for 60 s, during which even the
+// right one is refused with AADSTS50053; the same wrong password counts once.
+TEST_F(TokenServiceTest, TenWrongPasswordsLockTheAccountForAMinute) {
+  const std::string id = UserId("adele");
+  const std::string upn = "adele@contoso.onmicrosoft.com";
+  const std::string good(kGoodPassword);
+  for (int i = 0; i < 30; ++i) {
+    EXPECT_EQ(Code(Post(PasswordForm(upn, "Same-Wrong-1"))), 50126);
+  }
+  ASSERT_EQ(Post(PasswordForm(upn, good)).first, 200) << "one wrong password, counted once";
+  for (int i = 1; i <= 10; ++i) {
+    EXPECT_EQ(Code(Post(PasswordForm(upn, fmt::format("Wrong-Password-{}", i)))), 50126) << i;
+  }
+  auto locked = Post(PasswordForm(upn, good));
+  EXPECT_EQ(locked.first, 400);
+  EXPECT_EQ(Error(locked), "invalid_grant");
+  EXPECT_EQ(Code(locked), 50053);
+  EXPECT_THAT(std::string(locked.second.at("error_description").as_string()),
+              StartsWith("AADSTS50053: The account is locked, you've tried to sign in too many "
+                         "times with an incorrect user ID or password."));
+  clock_.Advance(59);
+  EXPECT_EQ(Code(Post(PasswordForm(upn, good))), 50053);
+  clock_.Advance(1);
+  ASSERT_EQ(Post(PasswordForm(upn, good)).first, 200);
+
+  auto events = directory_->ListAuditEvents({.target_id = id});
+  ASSERT_TRUE(events.has_value());
+  ASSERT_FALSE(events->empty());
+  const AuditEvent& lock = events->front();  // the newest: a success is not audited
+  EXPECT_EQ(lock.action, "Lock user account");
+  EXPECT_EQ(lock.actor, "app:" + client_id_);
+  EXPECT_EQ(lock.origin, "sign-in");
+  ASSERT_EQ(lock.changes.size(), 1u);
+  EXPECT_EQ(lock.changes[0].property, "lockedUntil");
+  EXPECT_EQ(lock.changes[0].new_value, FormatIso8601(lock.time + 60));
+}
+
+TEST_F(TokenServiceTest, ALockoutFollowsTheTenantsSettingsAndLengthensOnRepeat) {
+  const std::string id = UserId("adele");
+  ASSERT_TRUE(
+      directory_->SetLockoutSettings(kActor, {.threshold = 2, .duration_seconds = 30}).has_value());
+  const std::string upn = "adele@contoso.onmicrosoft.com";
+  const std::string good(kGoodPassword);
+  Post(PasswordForm(upn, "Wrong-Password-1"));
+  Post(PasswordForm(upn, "Wrong-Password-2"));
+  EXPECT_EQ(Code(Post(PasswordForm(upn, good))), 50053);
+  clock_.Advance(30);
+  // One more wrong password after the lockout locks it again, for twice as long.
+  EXPECT_EQ(Code(Post(PasswordForm(upn, "Wrong-Password-3"))), 50126);
+  clock_.Advance(59);
+  EXPECT_EQ(Code(Post(PasswordForm(upn, good))), 50053);
+  clock_.Advance(1);
+  EXPECT_EQ(Post(PasswordForm(upn, good)).first, 200);
+}
+
+TEST_F(TokenServiceTest, APasswordResetEndsALockout) {
+  const std::string id = UserId("adele");
+  ASSERT_TRUE(
+      directory_->SetLockoutSettings(kActor, {.threshold = 1, .duration_seconds = 600}).has_value());
+  const std::string upn = "adele@contoso.onmicrosoft.com";
+  Post(PasswordForm(upn, "Wrong-Password-1"));
+  EXPECT_EQ(Code(Post(PasswordForm(upn, std::string(kGoodPassword)))), 50053);
+  ASSERT_TRUE(directory_
+                  ->SetPassword(kActor, id,
+                                {.password = "Kd8$wQz!4rTn", .force_change_password_next_sign_in = false})
+                  .has_value());
+  EXPECT_EQ(Post(PasswordForm(upn, "Kd8$wQz!4rTn")).first, 200);
+}
+
 TEST_F(TokenServiceTest, APasswordThatMustBeChangedIsExpired) {
   NewUser request = engine_test::MakeNewUser("megan", "Megan");
   request.password_profile->force_change_password_next_sign_in = true;

@@ -10,13 +10,35 @@ TEST_F(TenantCli, InitCreatesTheInitialDomainAndShowReadsItBack) {
       Json({"tenant", "init", "--name", "Contoso Ltd."});
   EXPECT_EQ(tenant.at("displayName"), "Contoso Ltd.");
   EXPECT_EQ(tenant.at("initialDomain"), "contosoltd.onmicrosoft.com");
-  EXPECT_EQ(Json({"tenant", "show"}), tenant);
+  boost::json::object shown = Json({"tenant", "show"}).as_object();
+  EXPECT_EQ(shown.at("lockoutThreshold"), "10");
+  EXPECT_EQ(shown.at("lockoutDurationInSeconds"), "60");
+  shown.erase("lockoutThreshold");
+  shown.erase("lockoutDurationInSeconds");
+  EXPECT_EQ(shown, tenant);
 
   const CliRun domains = Run({"domain", "list"});
   EXPECT_EQ(domains.exit_code, 0);
   EXPECT_EQ(domains.out,
             "id                          authenticationType  isDefault  isInitial  isVerified\n"
             "contosoltd.onmicrosoft.com  Managed             true       true       true\n");
+}
+
+TEST_F(TenantCli, SetChangesTheSmartLockoutSettingsAndAuditsIt) {
+  ASSERT_EQ(Run({"tenant", "init", "--name", "Contoso"}).exit_code, 0);
+  const boost::json::value set = Json({"tenant", "set", "--lockout-threshold", "5"});
+  EXPECT_EQ(set.at("lockoutThreshold"), "5");
+  EXPECT_EQ(set.at("lockoutDurationInSeconds"), "60");
+  const CliRun too_short = Run({"tenant", "set", "--lockout-duration", "2"});
+  EXPECT_EQ(too_short.exit_code, 3);
+  EXPECT_EQ(too_short.err,
+            "error: Request_BadRequest: Invalid value specified for property "
+            "'LockoutDurationInSeconds' of resource 'DirectorySetting'.\n"
+            "hint: Give --lockout-duration a number of seconds from 5 to 86400.\n");
+  const boost::json::value audit = Json({"audit", "list", "--limit", "1"});
+  EXPECT_EQ(audit.at(0).at("activity"), "Update directory setting");
+  EXPECT_EQ(audit.at(0).at("modifiedProperties"),
+            boost::json::array{"LockoutThreshold: 10 -> 5"});
 }
 
 TEST_F(TenantCli, SecondInitIsRefused) {
