@@ -356,6 +356,23 @@ TEST_F(TokenServiceTest, AuthenticateRefusesWithGraphsMessages) {
   claims.issuer = "https://sts.windows.net/" + tenant_id_ + "/";
   EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
             "Access token has expired or is not yet valid.");
+
+  // Signed with the server's key but valid for longer than the server issues tokens (31
+  // years, as a leaked key would make one), or issued in the future: refused.
+  claims.not_before = now;
+  claims.expires_at = now + 31LL * 365 * 86'400;
+  EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
+            "Access token validation failure. Invalid lifetime.");
+  claims.expires_at = now + kAccessTokenLifetime + 1;
+  EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
+            "Access token validation failure. Invalid lifetime.");
+  claims.issued_at = now + 60;
+  claims.expires_at = now + 100;
+  EXPECT_EQ(message("Bearer " + EncodeJwt(claims, *keys_)),
+            "Access token validation failure. Invalid lifetime.");
+  claims.issued_at = now;
+  claims.expires_at = now + kAccessTokenLifetime;
+  EXPECT_TRUE(tokens_->Authenticate("Bearer " + EncodeJwt(claims, *keys_)).has_value());
 }
 
 }  // namespace
