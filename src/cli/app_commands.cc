@@ -23,12 +23,37 @@ void WithApps(Context& context, Body body) {
   body(**apps);
 }
 
+// "abc... (keyId, until 2028-12-07T10:00:00Z)" for each secret.
+std::vector<std::string> SecretSummaries(const server::AppRegistration& app) {
+  std::vector<std::string> out;
+  for (const server::AppSecret& secret : app.secrets) {
+    out.push_back(fmt::format("{}... ({}, until {})", secret.hint, secret.key_id,
+                              FormatIso8601(secret.end_date_time)));
+  }
+  return out;
+}
+
 Record AppRecord(const server::AppRegistration& app) {
   return {{"clientId", app.client_id},
           {"displayName", app.display_name},
-          {"secretHint", app.secret_hint + "..."},
+          {"secrets", SecretSummaries(app)},
           {"permissions", app.permissions},
           {"createdDateTime", FormatIso8601(app.created_date_time)}};
+}
+
+Record SecretRecord(const server::AppSecret& secret) {
+  return {{"keyId", secret.key_id},
+          {"displayName", secret.display_name},
+          {"hint", secret.hint + "..."},
+          {"startDateTime", FormatIso8601(secret.start_date_time)},
+          {"endDateTime", FormatIso8601(secret.end_date_time)}};
+}
+
+void WarnSecretShownOnce(Context& context) {
+  if (context.format() == OutputFormat::kTable) {
+    fmt::print(stderr,
+               "The client secret is shown only this once; admin365 keeps only its hash.\n");
+  }
 }
 
 }  // namespace
@@ -48,10 +73,58 @@ void AddAppCommands(CLI::App& app, Context& context) {
       Record record = AppRecord(created->app);
       record.insert(record.begin() + 2, {"clientSecret", created->secret});
       context.Print({record}, true);
-      if (context.format() == OutputFormat::kTable) {
-        fmt::print(stderr,
-                   "The client secret is shown only this once; admin365 keeps only its hash.\n");
+      WarnSecretShownOnce(context);
+    });
+  });
+
+  CLI::App* secrets =
+      apps->add_subcommand("secret", "An app's client secrets: add a new one, remove an old one");
+  secrets->require_subcommand(1);
+  auto secret_app = std::make_shared<std::string>();
+  auto description = std::make_shared<std::string>();
+  auto days = std::make_shared<int>(server::kDefaultSecretValidityDays);
+  CLI::App* add_secret =
+      secrets->add_subcommand("add", "Add a client secret; prints it once");
+  add_secret->add_option("client-id", *secret_app, "The app's client id")->required();
+  add_secret->add_option("--description", *description, "What the secret is for");
+  add_secret->add_option("--valid-days", *days,
+                         fmt::format("How long it is valid (1-{}, default {})",
+                                     server::kMaxSecretValidityDays,
+                                     server::kDefaultSecretValidityDays));
+  add_secret->callback([&context, secret_app, description, days] {
+    WithApps(context, [&](server::AppRegistry& registry) {
+      auto added = registry.AddSecret(*secret_app, *description, *days);
+      if (!added) return context.Fail(added.error());
+      Record record = SecretRecord(added->credential);
+      record.insert(record.begin() + 1, {"secretText", added->secret});
+      context.Print({record}, true);
+      WarnSecretShownOnce(context);
+    });
+  });
+  secrets->add_subcommand("list", "List an app's client secrets (never their values)")
+      ->add_option("client-id", *secret_app, "The app's client id")
+      ->required();
+  secrets->get_subcommand("list")->callback([&context, secret_app] {
+    WithApps(context, [&](server::AppRegistry& registry) {
+      auto app = registry.Get(*secret_app);
+      if (!app) return context.Fail(app.error());
+      std::vector<Record> records;
+      for (const server::AppSecret& secret : app->secrets) records.push_back(SecretRecord(secret));
+      context.Print(records, false);
+    });
+  });
+  auto key_id = std::make_shared<std::string>();
+  CLI::App* remove_secret = secrets->add_subcommand(
+      "remove", "Remove a client secret; clients still using it are refused from now on");
+  remove_secret->add_option("client-id", *secret_app, "The app's client id")->required();
+  remove_secret->add_option("key-id", *key_id, "The secret's key id (app secret list)")
+      ->required();
+  remove_secret->callback([&context, secret_app, key_id] {
+    WithApps(context, [&](server::AppRegistry& registry) {
+      if (auto removed = registry.RemoveSecret(*secret_app, *key_id); !removed) {
+        return context.Fail(removed.error());
       }
+      fmt::print("Removed client secret {} of app {}\n", *key_id, *secret_app);
     });
   });
 

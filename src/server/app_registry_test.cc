@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "engine/engine_test_support.h"
 
 namespace admin365::server {
@@ -32,16 +34,56 @@ TEST_F(AppRegistryTest, AddsAnAppWithAGeneratedSecretStoredOnlyHashed) {
   ASSERT_TRUE(created.has_value());
   EXPECT_TRUE(IsUuid(created->app.client_id));
   EXPECT_EQ(created->secret.size(), 40u);
-  EXPECT_EQ(created->app.secret_hint, created->secret.substr(0, 3));
+  ASSERT_EQ(created->app.secrets.size(), 1u);
+  const AppSecret& secret = created->app.secrets[0];
+  EXPECT_TRUE(IsUuid(secret.key_id));
+  EXPECT_EQ(secret.hint, created->secret.substr(0, 3));
+  EXPECT_EQ(secret.start_date_time, kStart);
+  EXPECT_EQ(secret.end_date_time, kStart + 730 * 86'400);
   EXPECT_EQ(created->app.created_date_time, kStart);
-  const auto stored = QueryText("SELECT secret_hash FROM app_registrations");
+  const auto stored = QueryText("SELECT secret_hash FROM app_secrets");
   ASSERT_TRUE(stored.has_value());
   EXPECT_TRUE(PasswordHasher::IsArgon2id(*stored));
   EXPECT_EQ(stored->find(created->secret), std::string::npos);
 
-  EXPECT_EQ(apps_->CheckSecret(created->app.client_id, created->secret), true);
-  EXPECT_EQ(apps_->CheckSecret(created->app.client_id, "wrong"), false);
+  EXPECT_EQ(apps_->CheckSecret(created->app.client_id, created->secret), SecretCheck::kValid);
+  EXPECT_EQ(apps_->CheckSecret(created->app.client_id, "wrong"), SecretCheck::kWrong);
   EXPECT_EQ(apps_->CheckSecret("00000000-0000-4000-8000-000000000000", "x").error().code,
+            "AppNotFound");
+}
+
+// Rotation: a second secret works alongside the first until the first is removed; a
+// secret past its end date is recognised as expired.
+TEST_F(AppRegistryTest, SecretsRotateAndExpire) {
+  auto created = apps_->Add("Provisioning");
+  ASSERT_TRUE(created.has_value());
+  const std::string id = created->app.client_id;
+  clock_.Advance(10);
+  auto added = apps_->AddSecret(id, "rotation 2027", 30);
+  ASSERT_TRUE(added.has_value()) << added.error().message;
+  EXPECT_EQ(added->credential.display_name, "rotation 2027");
+  EXPECT_EQ(added->credential.end_date_time, kStart + 10 + 30 * 86'400);
+  EXPECT_NE(added->secret, created->secret);
+  EXPECT_EQ(apps_->CheckSecret(id, created->secret), SecretCheck::kValid);
+  EXPECT_EQ(apps_->CheckSecret(id, added->secret), SecretCheck::kValid);
+  auto app = apps_->Get(id);
+  ASSERT_EQ(app->secrets.size(), 2u);
+  EXPECT_EQ(app->secrets[1].key_id, added->credential.key_id);
+
+  ASSERT_TRUE(apps_->RemoveSecret(id, created->app.secrets[0].key_id).has_value());
+  EXPECT_EQ(apps_->CheckSecret(id, created->secret), SecretCheck::kWrong);
+  EXPECT_EQ(apps_->RemoveSecret(id, created->app.secrets[0].key_id).error().message,
+            fmt::format("App '{}' has no client secret with the key id '{}'.", id,
+                        created->app.secrets[0].key_id));
+
+  clock_.Advance(30 * 86'400);
+  EXPECT_EQ(apps_->CheckSecret(id, added->secret), SecretCheck::kExpired);
+
+  EXPECT_EQ(apps_->AddSecret(id, "", 0).error().message,
+            "A client secret is valid for 1 to 730 days.");
+  EXPECT_EQ(apps_->AddSecret(id, "", 731).error().code, "InvalidSecretLifetime");
+  EXPECT_EQ(apps_->AddSecret(id, std::string(121, 'x'), 30).error().code, "InvalidDisplayName");
+  EXPECT_EQ(apps_->AddSecret("00000000-0000-4000-8000-000000000000", "", 30).error().code,
             "AppNotFound");
 }
 
@@ -78,6 +120,7 @@ TEST_F(AppRegistryTest, ListsAndRemoves) {
   EXPECT_EQ(apps_->Get(first->app.client_id).error().code, "AppNotFound");
   EXPECT_EQ(apps_->Remove(first->app.client_id).error().code, "AppNotFound");
   EXPECT_EQ(CountRows("app_permissions"), 0);
+  EXPECT_EQ(CountRows("app_secrets"), 1);
   EXPECT_EQ(apps_->List()->size(), 1u);
 }
 

@@ -209,7 +209,18 @@ std::expected<AppRegistration, StsError> TokenService::Client(const Form& form,
                                         "'client_assertion' or 'client_secret'."});
   }
   auto matches = apps_.CheckSecret(app->client_id, secret);
-  if (!matches || !*matches) {
+  if (matches && *matches == SecretCheck::kExpired) {
+    return std::unexpected(StsError{
+        .status = 401,
+        .error = "invalid_client",
+        .code = 7000222,
+        .description = fmt::format(
+            "The provided client secret keys for app '{}' are expired. Visit the Azure portal "
+            "to create new keys for your app: https://aka.ms/NewClientSecret, or consider "
+            "using certificate credentials for added security: https://aka.ms/certCreds.",
+            app->client_id)});
+  }
+  if (!matches || *matches != SecretCheck::kValid) {
     return std::unexpected(StsError{
         .status = 401,
         .error = "invalid_client",

@@ -125,6 +125,32 @@ TEST_F(TokenServiceTest, TheTenantIsItsIdOrAVerifiedDomain) {
   EXPECT_EQ(Code(common), 50194);
 }
 
+// Rotation of client secrets: the new secret works at once, the old one until removed;
+// an expired secret gets AADSTS7000222.
+TEST_F(TokenServiceTest, ClientSecretsRotateAndExpire) {
+  auto rotated = apps_->AddSecret(client_id_, "rotation", 1);
+  ASSERT_TRUE(rotated.has_value());
+  auto with = [&](const std::string& secret) {
+    return Post("grant_type=client_credentials&client_id=" + client_id_ +
+                "&client_secret=" + secret + "&scope=" + std::string(kGraphDefault));
+  };
+  EXPECT_EQ(with(rotated->secret).first, 200);
+  EXPECT_EQ(with(secret_).first, 200);
+  const std::string old_key = apps_->Get(client_id_)->secrets.front().key_id;
+  ASSERT_TRUE(apps_->RemoveSecret(client_id_, old_key).has_value());
+  EXPECT_EQ(Code(with(secret_)), 7000215);
+
+  clock_.Advance(86'400);
+  auto expired = with(rotated->secret);
+  EXPECT_EQ(expired.first, 401);
+  EXPECT_EQ(Error(expired), "invalid_client");
+  EXPECT_THAT(std::string(expired.second.at("error_description").as_string()),
+              StartsWith(fmt::format("AADSTS7000222: The provided client secret keys for app "
+                                     "'{}' are expired. Visit the Azure portal to create new "
+                                     "keys for your app: https://aka.ms/NewClientSecret",
+                                     client_id_)));
+}
+
 TEST_F(TokenServiceTest, ClientCredentialRefusals) {
   auto unknown_app =
       Post("grant_type=client_credentials&client_id=" + std::string(engine_test::kUnknownId) +
