@@ -7,6 +7,19 @@ if(CCACHE_PROGRAM)
 endif()
 
 add_compile_options(-Wall -Wextra -Werror -Wno-missing-field-initializers)
+if(ADMIN365_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "ADMIN365_FUZZ needs clang (libFuzzer): scripts/fuzz.sh sets it up")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+  # Debian 12's clang 16 implements what libstdc++ 12's <expected> needs (P0848,
+  # conditionally trivial special members) but still reports the C++20 concepts of
+  # 2019, so <expected> would hide std::expected: report 202002L, as clang 19 does.
+  add_compile_options(-U__cpp_concepts -D__cpp_concepts=202002L -Wno-macro-redefined
+                      -Wno-builtin-macro-redefined)
+endif()
 if(ADMIN365_SANITIZE)
   # Without UBSan's vptr check: it reads each new (object, type) pair through a pipe, so it
   # needs two free descriptors, and reports a valid object as "invalid vptr" when there are

@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libcsv-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev openssl curl
+  clang-16 libclang-rt-16-dev  # libFuzzer, for scripts/fuzz.sh
 )
 
 # Node.js runs the conformance tests (tests/conformance: Microsoft's Graph SDK and MSAL).
