@@ -466,11 +466,6 @@ Result<Caller> TokenService::Authenticate(std::string_view authorization) {
   if (now < claims->not_before || now >= claims->expires_at) {
     return refuse("Access token has expired or is not yet valid.");
   }
-  // Only a forged token, or one signed with a leaked key, lives longer than this issuer
-  // makes them or was issued in the future.
-  if (claims->expires_at - claims->issued_at > kAccessTokenLifetime || claims->issued_at > now) {
-    return refuse("Access token validation failure. Invalid lifetime.");
-  }
   if (claims->audience != kGraphResource && claims->audience != kGraphAppId) {
     return refuse("Access token validation failure. Invalid audience.");
   }
@@ -478,6 +473,11 @@ Result<Caller> TokenService::Authenticate(std::string_view authorization) {
   if (claims->tenant_id != tenant_id ||
       claims->issuer != fmt::format("https://sts.windows.net/{}/", tenant_id)) {
     return refuse("Access token validation failure. Invalid issuer.");
+  }
+  // Only a forged token, or one signed with a leaked key, lives longer than this issuer
+  // makes them or was issued in the future.
+  if (claims->expires_at - claims->issued_at > kAccessTokenLifetime || claims->issued_at > now) {
+    return refuse("Access token validation failure. Invalid lifetime.");
   }
   Caller caller{.app_id = claims->app_id};
   if (claims->id_type == "app") {
