@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   AddBulkCommands(app, context);
   AddAuditCommands(app, context);
   AddAppCommands(app, context);
+  AddKeyCommands(app, context);
   AddServeCommand(app, context);
 
   try {

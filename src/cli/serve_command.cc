@@ -89,7 +89,7 @@ Status Serve(Context& context, const ServeOptions& options) {
   CryptoRandom random;
   ASSIGN_OR_RETURN(auto apps, server::AppRegistry::Open(data_directory, clock, random));
   ASSIGN_OR_RETURN(auto keys,
-                   server::KeyStore::LoadOrCreate(data_directory / "token-signing-key.pem"));
+                   server::KeyStore::LoadOrCreate(data_directory / server::kSigningKeyFile));
   server::GraphApi graph(*directory, clock);
   server::TokenService tokens(*directory, *apps, *keys, clock);
   server::Router router(

@@ -14,11 +14,11 @@ Error Invalid(std::string reason) {
   return Error{.kind = ErrorKind::kUnauthenticated, .http_status = 401, .message = reason};
 }
 
-std::string Header(const KeyStore& keys) {
+std::string Header(const SigningKey& key) {
   json::object header;
   header["typ"] = "JWT";
   header["alg"] = "RS256";
-  header["kid"] = keys.key_id();
+  header["kid"] = key.key_id();
   return json::serialize(header);
 }
 
@@ -61,9 +61,10 @@ std::string EncodeJwt(const TokenClaims& claims, const KeyStore& keys) {
     payload["scp"] = scp;
   }
   payload["ver"] = "1.0";
+  const std::shared_ptr<const SigningKey> key = keys.Current();
   const std::string signing_input =
-      Base64UrlEncode(Header(keys)) + "." + Base64UrlEncode(json::serialize(payload));
-  return signing_input + "." + Base64UrlEncode(keys.Sign(signing_input));
+      Base64UrlEncode(Header(*key)) + "." + Base64UrlEncode(json::serialize(payload));
+  return signing_input + "." + Base64UrlEncode(key->Sign(signing_input));
 }
 
 Result<TokenClaims> DecodeJwt(std::string_view token, const KeyStore& keys) {
@@ -81,7 +82,11 @@ Result<TokenClaims> DecodeJwt(std::string_view token, const KeyStore& keys) {
   const json::value header_json = json::parse(*header, ec);
   if (ec || !header_json.is_object()) return Fail(Invalid("malformed"));
   if (StringClaim(header_json.get_object(), "alg") != "RS256") return Fail(Invalid("algorithm"));
-  if (!keys.Verify(token.substr(0, second), *signature)) return Fail(Invalid("signature"));
+  const std::shared_ptr<const SigningKey> key =
+      keys.Find(StringClaim(header_json.get_object(), "kid"));
+  if (!key || !key->Verify(token.substr(0, second), *signature)) {
+    return Fail(Invalid("signature"));
+  }
 
   const json::value payload_json = json::parse(*payload, ec);
   if (ec || !payload_json.is_object()) return Fail(Invalid("malformed"));

@@ -47,9 +47,9 @@ TEST_F(JwtTest, TheKeyFileIsPrivateAndReloadsAsTheSameKey) {
   EXPECT_EQ(info.st_mode & 0777, 0600);
   auto again = KeyStore::LoadOrCreate(dir_ / "key.pem");
   ASSERT_TRUE(again.has_value());
-  EXPECT_EQ((*again)->key_id(), keys_->key_id());
-  EXPECT_EQ((*again)->modulus(), keys_->modulus());
-  EXPECT_EQ(keys_->exponent(), "AQAB");
+  EXPECT_EQ((*again)->Current()->key_id(), keys_->Current()->key_id());
+  EXPECT_EQ((*again)->Current()->modulus(), keys_->Current()->modulus());
+  EXPECT_EQ(keys_->Current()->exponent(), "AQAB");
 }
 
 TEST_F(JwtTest, RoundTripsTheClaims) {
@@ -76,7 +76,7 @@ TEST_F(JwtTest, RoundTripsTheClaims) {
 TEST_F(JwtTest, TheHeaderNamesRs256AndTheKey) {
   const std::string token = EncodeJwt(AppClaims(), *keys_);
   EXPECT_EQ(Base64UrlDecode(token.substr(0, token.find('.'))),
-            R"({"typ":"JWT","alg":"RS256","kid":")" + keys_->key_id() + "\"}");
+            R"({"typ":"JWT","alg":"RS256","kid":")" + keys_->Current()->key_id() + "\"}");
 }
 
 TEST_F(JwtTest, RefusesATamperedPayloadAnotherKeyAndAlgNone) {
@@ -100,6 +100,44 @@ TEST_F(JwtTest, RefusesATamperedPayloadAnotherKeyAndAlgNone) {
   EXPECT_EQ(DecodeJwt(none, *keys_).error().message, "algorithm");
   EXPECT_EQ(DecodeJwt("not-a-token", *keys_).error().message, "malformed");
   EXPECT_EQ(DecodeJwt("a.b.c.d", *keys_).error().message, "malformed");
+}
+
+// Rotation: new tokens are signed with the new key, tokens of the previous key still
+// verify and both keys are published, until a rotation drops the previous key.
+TEST_F(JwtTest, RotationKeepsThePreviousKeyUntilTheNextOneDropsIt) {
+  const std::string first_kid = keys_->Current()->key_id();
+  const std::string before = EncodeJwt(AppClaims(), *keys_);
+  ASSERT_TRUE(KeyStore::Rotate(dir_ / "key.pem", /*keep_previous=*/true).has_value());
+  struct stat info {};
+  ASSERT_EQ(::stat((dir_ / "key.previous.pem").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+  ASSERT_EQ(::stat((dir_ / "key.pem").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+
+  keys_->Refresh();  // a running server does this by itself within a second
+  const std::string second_kid = keys_->Current()->key_id();
+  EXPECT_NE(second_kid, first_kid);
+  ASSERT_EQ(keys_->Published().size(), 2u);
+  EXPECT_EQ(keys_->Published()[0]->key_id(), second_kid);
+  EXPECT_EQ(keys_->Published()[1]->key_id(), first_kid);
+  EXPECT_TRUE(DecodeJwt(before, *keys_).has_value());
+  const std::string after = EncodeJwt(AppClaims(), *keys_);
+  EXPECT_EQ(Base64UrlDecode(after.substr(0, after.find('.'))),
+            R"({"typ":"JWT","alg":"RS256","kid":")" + second_kid + "\"}");
+  // Another process reading the files sees the same two keys.
+  auto reread = KeyStore::LoadOrCreate(dir_ / "key.pem");
+  ASSERT_TRUE(reread.has_value());
+  EXPECT_EQ((*reread)->Published().size(), 2u);
+  EXPECT_TRUE(DecodeJwt(before, **reread).has_value());
+
+  // A second rotation that drops the previous key: both older keys are gone.
+  ASSERT_TRUE(KeyStore::Rotate(dir_ / "key.pem", /*keep_previous=*/false).has_value());
+  keys_->Refresh();
+  ASSERT_EQ(keys_->Published().size(), 1u);
+  EXPECT_EQ(DecodeJwt(before, *keys_).error().message, "signature");
+  EXPECT_EQ(DecodeJwt(after, *keys_).error().message, "signature");
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "key.previous.pem"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "key.pem.new"));
 }
 
 }  // namespace

@@ -71,15 +71,19 @@ std::string InstanceDiscovery(std::string_view base_url, std::string_view host) 
 }
 
 std::string JsonWebKeySet(const KeyStore& keys, std::string_view issuer) {
-  json::object key;
-  key["kty"] = "RSA";
-  key["use"] = "sig";
-  key["kid"] = keys.key_id();
-  key["n"] = keys.modulus();
-  key["e"] = keys.exponent();
-  key["issuer"] = issuer;
+  json::array published;
+  for (const std::shared_ptr<const SigningKey>& each : keys.Published()) {
+    json::object key;
+    key["kty"] = "RSA";
+    key["use"] = "sig";
+    key["kid"] = each->key_id();
+    key["n"] = each->modulus();
+    key["e"] = each->exponent();
+    key["issuer"] = issuer;
+    published.push_back(std::move(key));
+  }
   json::object doc;
-  doc["keys"] = json::array{key};
+  doc["keys"] = std::move(published);
   return json::serialize(doc);
 }
 

@@ -21,7 +21,7 @@ std::string OpenIdConfiguration(std::string_view base_url, std::string_view tena
 // its own cloud (preferred_network and preferred_cache = `host`).
 std::string InstanceDiscovery(std::string_view base_url, std::string_view host);
 
-// GET /{tenant}/discovery/v2.0/keys: the JWKS with the token-signing key.
+// GET /{tenant}/discovery/v2.0/keys: the JWKS with the token-signing keys, current first.
 std::string JsonWebKeySet(const KeyStore& keys, std::string_view issuer);
 
 }  // namespace admin365::server

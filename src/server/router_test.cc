@@ -137,7 +137,7 @@ TEST_F(RouterTest, OpenIdConfigurationForTheTenantItsDomainsAndCommon) {
 
 TEST_F(RouterTest, KeysAndInstanceDiscovery) {
   const json::value keys = json::parse(Send("GET", "/" + tenant_id_ + "/discovery/v2.0/keys").body);
-  EXPECT_EQ(S(keys.at("keys").at(0).at("kid")), keys_->key_id());
+  EXPECT_EQ(S(keys.at("keys").at(0).at("kid")), keys_->Current()->key_id());
   EXPECT_EQ(S(keys.at("keys").at(0).at("kty")), "RSA");
   const json::value discovery = json::parse(
       Send("GET", "/common/discovery/instance?api-version=1.1&authorization_endpoint=x").body);

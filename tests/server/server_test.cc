@@ -100,6 +100,38 @@ TEST_F(ServerTest, PublishesOpenIdConfigurationKeysAndInstanceMetadata) {
   EXPECT_EQ(Code(unknown), "90002");
 }
 
+// `admin365 key rotate` while the server runs: within a second the server signs with the
+// new key, publishes both and still accepts tokens of the old one; `--drop-previous`
+// ends them.
+TEST_F(ServerTest, ARunningServerFollowsAKeyRotation) {
+  StartServer();
+  const std::string old_token = AppToken();
+  ASSERT_FALSE(old_token.empty());
+  const std::string jwks = "/" + tenant_id_ + "/discovery/v2.0/keys";
+  const std::string old_kid = Text(Curl(jwks).Json().at("keys").at(0).at("kid"));
+  ASSERT_EQ(Run({"key", "rotate"}).exit_code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+
+  const boost::json::value keys = Curl(jwks).Json().at("keys");
+  ASSERT_EQ(keys.as_array().size(), 2u);
+  EXPECT_NE(Text(keys.at(0).at("kid")), old_kid);
+  EXPECT_EQ(Text(keys.at(1).at("kid")), old_kid);
+  EXPECT_EQ(Curl("/v1.0/users", {"-H", "Authorization: Bearer " + old_token}).status, 200);
+  const std::string new_token = AppToken();
+  EXPECT_EQ(Curl("/v1.0/users", {"-H", "Authorization: Bearer " + new_token}).status, 200);
+
+  ASSERT_EQ(Run({"key", "rotate", "--drop-previous"}).exit_code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(Curl(jwks).Json().at("keys").as_array().size(), 1u);
+  for (const std::string& token : {old_token, new_token}) {
+    const HttpResult refused = Curl("/v1.0/users", {"-H", "Authorization: Bearer " + token});
+    EXPECT_EQ(refused.status, 401);
+    EXPECT_EQ(Text(refused.Json().at("error").at("message")),
+              "Access token validation failure. Invalid signature.");
+  }
+  EXPECT_EQ(Curl("/v1.0/users", {"-H", "Authorization: Bearer " + AppToken()}).status, 200);
+}
+
 TEST_F(ServerTest, ClientCredentialsTokenOpensTheApi) {
   StartServer();
   const std::string token = AppToken();
