@@ -20,6 +20,7 @@ void AddBulkCommands(CLI::App& app, Context& context);
 void AddTemplateCommands(CLI::App& app, Context& context);
 void AddAppCommands(CLI::App& app, Context& context);
 void AddKeyCommands(CLI::App& app, Context& context);
+void AddSignInCommands(CLI::App& app, Context& context);
 void AddServeCommand(CLI::App& app, Context& context);
 
 // Verbs under `user`, one file per feature.

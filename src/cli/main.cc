@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddTemplateCommands(app, context);
   AddBulkCommands(app, context);
   AddAuditCommands(app, context);
+  AddSignInCommands(app, context);
   AddAppCommands(app, context);
   AddKeyCommands(app, context);
   AddServeCommand(app, context);

@@ -21,6 +21,7 @@
 #include "common/random.h"
 #include "directory/directory.h"
 #include "domain/hybrid_identity.h"
+#include "domain/sign_in.h"
 #include "domain/smart_lockout.h"
 #include "engine/password_hasher.h"
 #include "storage/sqlite/database.h"
@@ -76,6 +77,11 @@ class LocalDirectory final : public Directory {
   // Audited "Update directory setting" when it changes something. Errors: as
   // ValidateLockoutSettings; TenantNotInitialised.
   Result<LockoutSettings> SetLockoutSettings(const Actor& actor, const LockoutSettings& settings);
+  // Appends to the sign-in log (the token endpoint records every password sign-in),
+  // dropping entries older than kSignInRetention.
+  Status RecordSignIn(const SignIn& sign_in);
+  // The newest first.
+  Result<std::vector<SignIn>> ListSignIns(const SignInQuery& query);
 
   // Directory:
   Result<Tenant> GetTenant() override;

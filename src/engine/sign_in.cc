@@ -1,4 +1,5 @@
-// LocalDirectory: password sign-in under smart lockout, and the tenant's lockout settings.
+// LocalDirectory: password sign-in under smart lockout, the tenant's lockout settings and
+// the sign-in log.
 //
 // The password and the fingerprint of a wrong one are hashed outside the lock; the count
 // is then re-read and written in one transaction, so concurrent wrong attempts all count.
@@ -11,6 +12,7 @@
 #include "engine/local_directory.h"
 #include "engine/local_directory_impl.h"
 #include "engine/sign_in_lockouts.h"
+#include "engine/sign_in_log.h"
 
 namespace admin365 {
 
@@ -83,6 +85,20 @@ Result<LockoutSettings> LocalDirectory::SetLockoutSettings(const Actor& actor,
                                tenant.display_name, std::move(changes)));
   RETURN_IF_ERROR(txn.Commit());
   return settings;
+}
+
+Status LocalDirectory::RecordSignIn(const SignIn& sign_in) {
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  engine::SignInLog log(*impl_->db_);
+  RETURN_IF_ERROR(log.PurgeBefore(impl_->clock_.Now() - kSignInRetention));
+  RETURN_IF_ERROR(log.Append(sign_in));
+  return txn.Commit();
+}
+
+Result<std::vector<SignIn>> LocalDirectory::ListSignIns(const SignInQuery& query) {
+  Impl::Session session(*impl_);
+  return engine::SignInLog(*impl_->db_).List(query);
 }
 
 }  // namespace admin365

@@ -147,7 +147,8 @@ class Session : public std::enable_shared_from_this<Session> {
     http::request<http::string_body> request = parser_->release();
     HttpRequest plain{.method = std::string(request.method_string()),
                       .target = std::string(request.target()),
-                      .body = std::move(request.body())};
+                      .body = std::move(request.body()),
+                      .client_address = remote_};
     for (const auto& field : request) {
       plain.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }

@@ -159,7 +159,8 @@ HttpResponse Router::Identity(const HttpRequest& request, std::string_view path,
   const StsContext context{
       .now = clock_.Now(),
       .trace_id = request_id,
-      .correlation_id = client_request_id.empty() ? request_id : std::string(client_request_id)};
+      .correlation_id = client_request_id.empty() ? request_id : std::string(client_request_id),
+      .client_address = request.client_address};
   const std::size_t slash = path.find('/', 1);
   if (slash == std::string_view::npos) {
     return GraphErrorResponse(404, "NotFound", "No such endpoint.", request_id,

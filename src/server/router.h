@@ -36,6 +36,7 @@ struct HttpRequest {
   std::string target;  // path and query, as received
   HeaderList headers;
   std::string body;
+  std::string client_address;  // the peer's IP address
 };
 
 struct HttpResponse {

@@ -27,6 +27,7 @@ struct StsContext {
   UnixSeconds now = 0;
   std::string trace_id;        // a GUID drawn for the request
   std::string correlation_id;  // the client's client-request-id, else a GUID
+  std::string client_address;  // the caller's IP address, for the sign-in log
 };
 
 // The JSON body for `error`.

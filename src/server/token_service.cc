@@ -172,7 +172,7 @@ TokenResponse TokenService::Token(const TokenRequest& request) {
   const std::string grant_type = form.Get("grant_type");
   if (grant_type.empty()) return respond(std::unexpected(Missing("grant_type")));
   if (grant_type == "client_credentials") return respond(ClientCredentials(form, *tenant));
-  if (grant_type == "password") return respond(Password(form, *tenant));
+  if (grant_type == "password") return respond(Password(form, *tenant, request.context));
   if (grant_type == "refresh_token") return respond(RefreshToken(form, *tenant));
   return respond(std::unexpected(
       StsError{.error = "unsupported_grant_type",
@@ -284,7 +284,8 @@ TokenService::Grant TokenService::ClientCredentials(const Form& form, const Tena
   return TokenBody(EncodeJwt(claims, keys_), {}, "");
 }
 
-TokenService::Grant TokenService::Password(const Form& form, const TenantRoute& tenant) {
+TokenService::Grant TokenService::Password(const Form& form, const TenantRoute& tenant,
+                                           const StsContext& context) {
   const std::string username = form.Get("username");
   const std::string password = form.Get("password");
   const std::string scope = form.Get("scope");
@@ -328,9 +329,35 @@ TokenService::Grant TokenService::Password(const Form& form, const TenantRoute& 
                            "directory.",
                            tenant.tenant_id)));
   }
+  const auto checked = CheckSignIn(*user, password, *app);
+  const SignIn sign_in{.id = context.trace_id,
+                       .created_date_time = context.now,
+                       .user_id = user->id,
+                       .user_principal_name = user->user_principal_name,
+                       .user_display_name = user->display_name,
+                       .app_id = app->client_id,
+                       .app_display_name = app->display_name,
+                       .ip_address = context.client_address,
+                       .correlation_id = context.correlation_id,
+                       .error_code = checked ? 0 : checked.error().code,
+                       .failure_reason = checked ? "" : checked.error().description};
+  if (auto recorded = directory_.RecordSignIn(sign_in); !recorded) {
+    return std::unexpected(StsError{.status = 500,
+                                    .error = "server_error",
+                                    .code = 90033,
+                                    .description = "A transient error has occurred. Please try "
+                                                   "again."});
+  }
+  if (!checked) return std::unexpected(checked.error());
+  return UserTokens(*user, app->client_id, tenant.tenant_id, scopes, offline_access);
+}
+
+std::expected<void, StsError> TokenService::CheckSignIn(const User& user,
+                                                       std::string_view password,
+                                                       const AppRegistration& app) {
   // Smart lockout: a locked account is refused whatever the password.
   auto sign_in = directory_.SignInWithPassword(
-      Actor{.name = "app:" + app->client_id, .origin = "sign-in"}, user->id, password);
+      Actor{.name = "app:" + app.client_id, .origin = "sign-in"}, user.id, password);
   if (sign_in && *sign_in == LocalDirectory::PasswordSignIn::kLocked) {
     return std::unexpected(InvalidGrant(
         50053, "The account is locked, you've tried to sign in too many times with an "
@@ -340,14 +367,14 @@ TokenService::Grant TokenService::Password(const Form& form, const TenantRoute& 
     return std::unexpected(
         InvalidGrant(50126, "Error validating credentials due to invalid username or password."));
   }
-  if (!user->account_enabled) {
+  if (!user.account_enabled) {
     return std::unexpected(InvalidGrant(50057, "The user account is disabled."));
   }
-  if (user->force_change_password_next_sign_in) {
+  if (user.force_change_password_next_sign_in) {
     return std::unexpected(
         InvalidGrant(50055, "The password is expired.", "user_password_expired"));
   }
-  auto authentication = directory_.GetAuthenticationInfo(user->id);
+  auto authentication = directory_.GetAuthenticationInfo(user.id);
   if (authentication && authentication->per_user_mfa_state != PerUserMfaState::kDisabled) {
     return std::unexpected(InvalidGrant(
         50076,
@@ -357,7 +384,7 @@ TokenService::Grant TokenService::Password(const Form& form, const TenantRoute& 
                     kGraphAppId),
         "basic_action"));
   }
-  return UserTokens(*user, app->client_id, tenant.tenant_id, scopes, offline_access);
+  return {};
 }
 
 TokenService::Grant TokenService::RefreshToken(const Form& form, const TenantRoute& tenant) {

@@ -89,7 +89,12 @@ class TokenService {
   // The success body, or the refusal.
   using Grant = std::expected<std::string, StsError>;
   Grant ClientCredentials(const Form& form, const TenantRoute& tenant);
-  Grant Password(const Form& form, const TenantRoute& tenant);
+  // Records each attempt for an existing user in the sign-in log.
+  Grant Password(const Form& form, const TenantRoute& tenant, const StsContext& context);
+  // Whether `user` may sign in with `password` through `app` now (smart lockout, the
+  // password, then the account's state), as Entra checks them.
+  std::expected<void, StsError> CheckSignIn(const User& user, std::string_view password,
+                                            const AppRegistration& app);
   Grant RefreshToken(const Form& form, const TenantRoute& tenant);
   // Checks the client id (and the secret when sent, or when `secret_required`).
   std::expected<AppRegistration, StsError> Client(const Form& form, const TenantRoute& tenant,

@@ -274,6 +274,36 @@ TEST_F(TokenServiceTest, TenWrongPasswordsLockTheAccountForAMinute) {
   EXPECT_EQ(lock.changes[0].new_value, FormatIso8601(lock.time + 60));
 }
 
+// Every password sign-in of a user is in the sign-in log with its outcome.
+TEST_F(TokenServiceTest, PasswordSignInsAreLoggedWithTheirErrorCodes) {
+  const std::string id = UserId("adele");
+  ASSERT_TRUE(
+      directory_->SetLockoutSettings(kActor, {.threshold = 1, .duration_seconds = 60}).has_value());
+  const std::string upn = "adele@contoso.onmicrosoft.com";
+  Post(PasswordForm(upn, "Wrong-Password-1"));
+  Post(PasswordForm(upn, std::string(kGoodPassword)));
+  clock_.Advance(60);
+  ASSERT_EQ(Post(PasswordForm(upn, std::string(kGoodPassword))).first, 200);
+  Post(PasswordForm("nobody@contoso.onmicrosoft.com", std::string(kGoodPassword)));
+
+  auto log = directory_->ListSignIns({.user_id = id});
+  ASSERT_TRUE(log.has_value());
+  ASSERT_EQ(log->size(), 3u);
+  EXPECT_EQ((*log)[0].error_code, 0);
+  EXPECT_EQ((*log)[0].failure_reason, "");
+  EXPECT_EQ((*log)[0].created_date_time, clock_.Now());
+  EXPECT_EQ((*log)[1].error_code, 50053);
+  EXPECT_EQ((*log)[1].failure_reason,
+            "The account is locked, you've tried to sign in too many times with an incorrect "
+            "user ID or password.");
+  EXPECT_EQ((*log)[2].error_code, 50126);
+  EXPECT_EQ((*log)[2].user_principal_name, upn);
+  EXPECT_EQ((*log)[2].app_id, client_id_);
+  EXPECT_EQ((*log)[2].app_display_name, "Provisioning");
+  EXPECT_EQ((*log)[2].correlation_id, "c");
+  EXPECT_EQ(directory_->ListSignIns({})->size(), 3u) << "no entry for an unknown user";
+}
+
 TEST_F(TokenServiceTest, ALockoutFollowsTheTenantsSettingsAndLengthensOnRepeat) {
   const std::string id = UserId("adele");
   ASSERT_TRUE(

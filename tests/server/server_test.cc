@@ -218,6 +218,32 @@ TEST_F(ServerTest, PasswordAndRefreshGrantsRefuseAsEntraDoes) {
   EXPECT_THAT(server_log_, Not(HasSubstr(refresh)));
 }
 
+// Smart lockout end to end: wrong passwords over HTTPS lock the account (AADSTS50053),
+// and the sign-in log shows each attempt with the client's address.
+TEST_F(ServerTest, WrongPasswordsLockTheAccountAndTheSignInLogShowsIt) {
+  AddUser("adele@contoso.com", "Adele Vance", {"--force-change-password", "false"});
+  ASSERT_EQ(Run({"tenant", "set", "--lockout-threshold", "3"}).exit_code, 0);
+  StartServer();
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_EQ(Code(Token(PasswordForm("adele@contoso.com", "Wrong-Password-" + std::to_string(i)))),
+              "50126");
+  }
+  const HttpResult locked = Token(PasswordForm("adele@contoso.com", kPassword));
+  EXPECT_EQ(locked.status, 400);
+  EXPECT_EQ(Code(locked), "50053");
+  EXPECT_EQ(StopServer(), 0);
+
+  const boost::json::value log = Json({"signin", "list", "--user", "adele@contoso.com"});
+  ASSERT_EQ(log.as_array().size(), 4u);
+  EXPECT_EQ(log.at(0).at("errorCode"), "50053");
+  EXPECT_EQ(log.at(0).at("ipAddress"), "127.0.0.1");
+  EXPECT_EQ(log.at(0).at("userPrincipalName"), "adele@contoso.com");
+  EXPECT_EQ(log.at(3).at("errorCode"), "50126");
+  const boost::json::value audit = Json({"audit", "list", "--limit", "1"});
+  EXPECT_EQ(audit.at(0).at("activity"), "Lock user account");
+  EXPECT_EQ(audit.at(0).at("target"), "adele@contoso.com");
+}
+
 TEST_F(ServerTest, ApiCallsWithoutAGoodTokenGetGraphs401) {
   StartServer();
   const HttpResult none = Curl("/v1.0/users");
