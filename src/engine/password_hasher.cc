@@ -12,6 +12,8 @@
 #include <fstream>
 #include <vector>
 
+#include "common/base64.h"
+
 namespace admin365 {
 
 namespace {
@@ -21,10 +23,8 @@ constexpr std::size_t kSaltSize = 16;
 constexpr std::size_t kDigestSize = 32;
 
 std::string ToBase64(const std::uint8_t* data, std::size_t size) {
-  std::string out(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
-  out.resize(std::strlen(out.c_str()));
-  return out;
+  return Base64Encode(std::string_view(reinterpret_cast<const char*>(data), size),
+                      Base64::kStandardUnpadded);
 }
 
 std::string ToHex(const std::uint8_t* data, std::size_t size) {

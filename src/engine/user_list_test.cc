@@ -3,15 +3,14 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "common/ascii.h"
+#include "common/base64.h"
 #include "engine/engine_test_support.h"
 #include "query/filter_parser.h"
 
@@ -29,15 +28,6 @@ constexpr int kUsers = 250;
 std::string Pad3(int n) {
   std::string text = std::to_string(n);
   return std::string(3 - text.size(), '0') + text;
-}
-
-std::string Base64Url(std::string_view raw) {
-  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                    raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::strlen(out.c_str()));
-  return out;
 }
 
 std::vector<std::string> IdsOf(const std::vector<User>& users) {
@@ -225,14 +215,14 @@ TEST_F(UserListTest, ForeignOrGarbageSkipTokensAreRefused) {
   for (const std::string& garbage :
        std::vector<std::string>{std::string("garbage!!"), std::string("Zm9v"),
                                 token.substr(0, token.size() / 2), token + "A", std::string("%%%"),
-                                Base64Url("1\x1f"
+                                Base64UrlEncode("1\x1f"
                                           "x\x1f"
                                           "not-a-uuid"),
-                                Base64Url("1\x1f" + uuid),
-                                Base64Url("1\x1f"
+                                Base64UrlEncode("1\x1f" + uuid),
+                                Base64UrlEncode("1\x1f"
                                           "Same Name\x1f" +
                                           uuid + "x"),
-                                Base64Url("9\x1f"
+                                Base64UrlEncode("9\x1f"
                                           "x\x1f" +
                                           uuid)}) {
     EXPECT_THAT(directory_->ListUsers(
@@ -252,13 +242,9 @@ TEST_F(UserListTest, ACraftedDeletedDateTimeTokenIsRefusedNotThrown) {
   ASSERT_THAT(first, Succeeds());
   ASSERT_FALSE(first->next_skip_token.empty());
   // Decode the genuine token, then swap the timestamp for text.
-  std::string raw(first->next_skip_token.size(), '\0');
-  std::size_t length = 0;
-  ASSERT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(),
-                              first->next_skip_token.data(), first->next_skip_token.size(), nullptr,
-                              &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-            0);
-  raw.resize(length);
+  const Result<std::string> decoded = Base64UrlDecode(first->next_skip_token);
+  ASSERT_TRUE(decoded.has_value());
+  const std::string& raw = *decoded;
   const std::size_t first_separator = raw.find('\x1f');
   const std::size_t last_separator = raw.rfind('\x1f');
   ASSERT_NE(first_separator, last_separator);
@@ -268,7 +254,7 @@ TEST_F(UserListTest, ACraftedDeletedDateTimeTokenIsRefusedNotThrown) {
         raw.substr(0, first_separator + 1) + value + raw.substr(last_separator);
     EXPECT_THAT(directory_->ListDeletedUsers(UserListOptions{.order = UserOrder::kDeletedDateTime,
                                                              .page_size = 1,
-                                                             .skip_token = Base64Url(crafted)}),
+                                                             .skip_token = Base64UrlEncode(crafted)}),
                 FailsWith(expected::BadSkipToken()))
         << value;
   }

@@ -2,14 +2,12 @@
 
 #include <functional>
 
-#include <sodium.h>
-
 #include <charconv>
-#include <cstring>
 
 #include <fmt/format.h>
 
 #include "common/ascii.h"
+#include "common/base64.h"
 #include "common/random.h"
 #include "domain/graph_errors.h"
 #include "engine/license_store.h"
@@ -110,12 +108,7 @@ std::string TokenListing(UserOrder order, bool descending) {
 std::string EncodeSkipToken(UserOrder order, bool descending, std::string_view value,
                             std::string_view id) {
   const std::string raw = fmt::format("{}\x1f{}\x1f{}", TokenListing(order, descending), value, id);
-  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                    raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::strlen(out.c_str()));
-  return out;
+  return Base64UrlEncode(raw);
 }
 
 struct SkipPosition {
@@ -141,14 +134,9 @@ Result<SkipPosition> DecodeSkipToken(std::string_view token, UserOrder order, bo
                       .code = "Request_BadRequest",
                       .message = "The specified page token value has expired or is invalid.",
                       .target = "$skiptoken"};
-  std::string raw(token.size(), '\0');
-  std::size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), token.data(),
-                        token.size(), nullptr, &length, nullptr,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
-    return Fail(invalid);
-  }
-  raw.resize(length);
+  Result<std::string> decoded = Base64UrlDecode(token);
+  if (!decoded) return Fail(invalid);
+  const std::string& raw = *decoded;
   const std::size_t first = raw.find('\x1f');
   const std::size_t last = raw.rfind('\x1f');
   if (first == std::string::npos || first == last ||

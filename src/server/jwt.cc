@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "server/base64url.h"
+#include "common/base64.h"
 
 namespace admin365::server {
 

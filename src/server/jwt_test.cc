@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "server/base64url.h"
+#include "common/base64.h"
 
 namespace admin365::server {
 namespace {

@@ -14,7 +14,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "server/base64url.h"
+#include "common/base64.h"
 
 namespace admin365::server {
 

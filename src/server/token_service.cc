@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <boost/beast/core/detail/base64.hpp>
 #include <boost/json.hpp>
 #include <map>
 
 #include "common/ascii.h"
+#include "common/base64.h"
 #include "server/jwt.h"
 #include "server/permissions.h"
 
@@ -134,11 +134,9 @@ void ParseForm(std::string_view body, std::string_view authorization,
   constexpr std::string_view kBasic = "Basic ";
   if (authorization.size() > kBasic.size() &&
       AsciiIEquals(authorization.substr(0, kBasic.size()), kBasic)) {
-    const std::string_view encoded = authorization.substr(kBasic.size());
-    std::string decoded(boost::beast::detail::base64::decoded_size(encoded.size()), '\0');
-    const auto [written, read] =
-        boost::beast::detail::base64::decode(decoded.data(), encoded.data(), encoded.size());
-    decoded.resize(written);
+    const Result<std::string> credentials = Base64Decode(authorization.substr(kBasic.size()));
+    if (!credentials) return;
+    const std::string& decoded = *credentials;
     const std::size_t colon = decoded.find(':');
     if (colon == std::string::npos) return;
     // RFC 6749 §2.3.1: both parts are form-urlencoded.

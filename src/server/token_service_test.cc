@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 #include <cctype>
 
+#include "common/base64.h"
 #include "server/identity_test_support.h"
 #include "server/jwt.h"
 
@@ -113,6 +114,25 @@ TEST_F(TokenServiceTest, IgnoresUnknownFieldsAndDecodesFormsAsBrowsersDo) {
                              "&x-ms-lib-capability=retry-after,+h429&claims=%7B%22access_token"
                              "%22%3A%7B%7D%7D&stray=%zz&&flag");
   EXPECT_EQ(response.first, 200) << json::serialize(response.second);
+}
+
+TEST_F(TokenServiceTest, ClientCredentialsMayComeAsHttpBasic) {
+  auto post = [&](const std::string& authorization) {
+    const TokenResponse response = tokens_->Token(TokenRequest{
+        .tenant = "contoso.onmicrosoft.com",
+        .form = "grant_type=client_credentials&scope=" + std::string(kGraphDefault),
+        .authorization = authorization,
+        .context = {.now = clock_.Now(), .trace_id = "t", .correlation_id = "c"}});
+    return std::pair<int, json::object>(response.status, json::parse(response.body).as_object());
+  };
+  // RFC 6749 §2.3.1: base64 (padded) of the form-encoded id, ':' and secret.
+  EXPECT_EQ(post("Basic " + Base64Encode(client_id_ + ":" + Encode(secret_))).first, 200);
+  const auto wrong = post("Basic " + Base64Encode(client_id_ + ":nope"));
+  EXPECT_EQ(wrong.first, 401);
+  EXPECT_EQ(Code(wrong), 7000215);
+  // Not base64 (extra padding, or not the alphabet): no credentials, so no client.
+  EXPECT_EQ(Code(post("Basic " + Base64Encode(client_id_ + ":" + Encode(secret_)) + "=")), 900144);
+  EXPECT_EQ(Code(post("Basic %%%")), 900144);
 }
 
 TEST_F(TokenServiceTest, TheTenantIsItsIdOrAVerifiedDomain) {
