@@ -1,18 +1,14 @@
 #include "engine/password_hasher.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <vector>
 
 #include "common/base64.h"
+#include "common/private_file.h"
 
 namespace admin365 {
 
@@ -135,30 +131,14 @@ Result<PasswordKey> ReadPasswordKey(const std::filesystem::path& path) {
 
 Result<PasswordKey> LoadOrCreatePasswordKey(const std::filesystem::path& path, Random& random) {
   if (std::filesystem::exists(path)) return ReadPasswordKey(path);
-  // Write the whole key to a private temporary file, then link it into place: link() is
-  // atomic and fails if another process created the key first, in which case that key wins
-  // and is read complete.
   PasswordKey key;
   random.Fill(key);
-  std::array<std::uint8_t, 8> suffix;
-  random.Fill(suffix);
-  const std::filesystem::path temporary = fmt::format(
-      "{}.{}.{:02x}.tmp", path.string(), ::getpid(), fmt::join(suffix, ""));
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return Fail(Error::Internal(
-        fmt::format("Cannot create {}: {}", temporary.string(), std::strerror(errno))));
-  }
-  const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
-                       ::fsync(fd) == 0;
-  ::close(fd);
-  const bool linked = written && ::link(temporary.c_str(), path.c_str()) == 0;
-  const int link_error = errno;
-  std::filesystem::remove(temporary);
-  if (linked) return key;
-  if (written && link_error == EEXIST) return ReadPasswordKey(path);
-  return Fail(Error::Internal(fmt::format("Cannot write {}: {}", path.string(),
-                                          std::strerror(link_error))));
+  ASSIGN_OR_RETURN(const FileCreation created,
+                   CreatePrivateFile(path, std::string_view(reinterpret_cast<const char*>(key.data()),
+                                                            key.size())));
+  // Another process created the key first: that key wins, and is read complete.
+  if (created == FileCreation::kAlreadyExists) return ReadPasswordKey(path);
+  return key;
 }
 
 }  // namespace admin365

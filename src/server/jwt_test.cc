@@ -137,7 +137,6 @@ TEST_F(JwtTest, RotationKeepsThePreviousKeyUntilTheNextOneDropsIt) {
   EXPECT_EQ(DecodeJwt(before, *keys_).error().message, "signature");
   EXPECT_EQ(DecodeJwt(after, *keys_).error().message, "signature");
   EXPECT_FALSE(std::filesystem::exists(dir_ / "key.previous.pem"));
-  EXPECT_FALSE(std::filesystem::exists(dir_ / "key.pem.new"));
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "server/key_store.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -8,13 +7,14 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include "common/base64.h"
+#include "common/private_file.h"
+#include "server/pem.h"
 
 namespace admin365::server {
 
@@ -25,9 +25,6 @@ struct SigningKey::Pkey {
 
 namespace {
 
-struct BioDeleter {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
 struct MdContextDeleter {
   void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
 };
@@ -41,32 +38,13 @@ std::string BigEndianParam(EVP_PKEY* pkey, const char* name) {
   return bytes;
 }
 
-// Writes `pem` to a new file at `path` created with mode 0600.
-Status WritePrivateFile(const std::filesystem::path& path, const std::string& pem) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return Fail(
-        Error::Internal(fmt::format("Cannot create {}: {}", path.string(), std::strerror(errno))));
-  }
-  const bool ok = ::write(fd, pem.data(), pem.size()) == static_cast<ssize_t>(pem.size());
-  ::close(fd);
-  if (!ok) return Fail(Error::Internal(fmt::format("Cannot write {}", path.string())));
-  return Ok();
-}
-
-Result<EVP_PKEY*> GenerateKey(const std::filesystem::path& path) {
+// A new 2048-bit RSA key, as PEM. Error: Internal.
+Result<std::string> GenerateKeyPem() {
   EVP_PKEY* pkey = EVP_RSA_gen(2048);
-  if (pkey == nullptr) return Fail(Error::Internal("Cannot generate an RSA key"));
-  std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_mem()));
-  PEM_write_bio_PrivateKey(bio.get(), pkey, nullptr, nullptr, 0, nullptr, nullptr);
-  char* data = nullptr;
-  const long size = BIO_get_mem_data(bio.get(), &data);
-  if (auto written = WritePrivateFile(path, std::string(data, static_cast<std::size_t>(size)));
-      !written) {
-    EVP_PKEY_free(pkey);
-    return Fail(written.error());
-  }
-  return pkey;
+  const std::string pem = pkey == nullptr ? "" : PrivateKeyPem(pkey);
+  EVP_PKEY_free(pkey);
+  if (pem.empty()) return Fail(Error::Internal("Cannot generate an RSA key"));
+  return pem;
 }
 
 Result<EVP_PKEY*> ReadKey(const std::filesystem::path& path) {
@@ -163,8 +141,9 @@ Result<std::shared_ptr<const SigningKey>> KeyStore::ReadSigningKey(
 Result<std::unique_ptr<KeyStore>> KeyStore::LoadOrCreate(const std::filesystem::path& path) {
   std::error_code ignored;
   if (!std::filesystem::exists(path, ignored)) {
-    ASSIGN_OR_RETURN(EVP_PKEY * generated, GenerateKey(path));
-    EVP_PKEY_free(generated);
+    ASSIGN_OR_RETURN(const std::string pem, GenerateKeyPem());
+    // kAlreadyExists: another process made the key meanwhile; read that one.
+    RETURN_IF_ERROR(CreatePrivateFile(path, pem));
   }
   std::unique_ptr<KeyStore> store(new KeyStore(path));
   auto snapshot = std::make_shared<Snapshot>();
@@ -190,22 +169,17 @@ Status KeyStore::Rotate(const std::filesystem::path& path, bool keep_previous) {
   if (!std::filesystem::exists(path, error)) {
     return Fail(Error::Internal(fmt::format("There is no signing key at {}", path.string())));
   }
-  std::filesystem::path fresh = path;
-  fresh += ".new";
-  std::filesystem::remove(fresh, error);  // left by a rotation that was interrupted
-  ASSIGN_OR_RETURN(EVP_PKEY * generated, GenerateKey(fresh));
-  EVP_PKEY_free(generated);
+  ASSIGN_OR_RETURN(const std::string pem, GenerateKeyPem());
   const std::filesystem::path previous = PreviousKeyPath(path);
   if (keep_previous) {
     std::filesystem::rename(path, previous, error);
-  } else {
-    std::filesystem::remove(previous, error);
+    if (error) {
+      return Fail(Error::Internal(
+          fmt::format("Cannot rotate the signing key {}: {}", path.string(), error.message())));
+    }
   }
-  if (!error) std::filesystem::rename(fresh, path, error);
-  if (error) {
-    return Fail(Error::Internal(
-        fmt::format("Cannot rotate the signing key {}: {}", path.string(), error.message())));
-  }
+  RETURN_IF_ERROR(ReplacePrivateFile(path, pem));
+  if (!keep_previous) std::filesystem::remove(previous, error);
   return Ok();
 }
 

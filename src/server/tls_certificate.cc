@@ -1,18 +1,16 @@
 #include "server/tls_certificate.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <memory>
+
+#include "common/private_file.h"
+#include "server/pem.h"
 
 namespace admin365::server {
 
@@ -38,18 +36,6 @@ Status AddExtension(X509* cert, int nid, const char* value) {
   }
   X509_EXTENSION_free(extension);
   return Ok();
-}
-
-// Opens `path` for writing, created with `mode`.
-Result<std::FILE*> Create(const std::filesystem::path& path, mode_t mode) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  std::FILE* file = fd < 0 ? nullptr : ::fdopen(fd, "w");
-  if (file == nullptr) {
-    if (fd >= 0) ::close(fd);
-    return Fail(
-        Error::Internal(fmt::format("Cannot create {}: {}", path.string(), std::strerror(errno))));
-  }
-  return file;
 }
 
 }  // namespace
@@ -90,16 +76,14 @@ Result<CertificateFiles> EnsureSelfSignedCertificate(const std::filesystem::path
     return Fail(Error::Internal("Cannot sign the TLS certificate"));
   }
 
-  ASSIGN_OR_RETURN(std::FILE * key_file, Create(files.private_key, 0600));
-  const bool key_written =
-      PEM_write_PrivateKey(key_file, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
-  std::fclose(key_file);
-  ASSIGN_OR_RETURN(std::FILE * cert_file, Create(files.certificate, 0644));
-  const bool cert_written = PEM_write_X509(cert_file, cert.get()) == 1;
-  std::fclose(cert_file);
-  if (!key_written || !cert_written) {
-    return Fail(Error::Internal("Cannot write the TLS certificate or key"));
+  const std::string key_pem = PrivateKeyPem(key.get());
+  const std::string cert_pem = CertificatePem(cert.get());
+  if (key_pem.empty() || cert_pem.empty()) {
+    return Fail(Error::Internal("Cannot encode the TLS certificate or key"));
   }
+  // The key first: the certificate's presence says both are complete.
+  RETURN_IF_ERROR(ReplacePrivateFile(files.private_key, key_pem));
+  RETURN_IF_ERROR(ReplacePrivateFile(files.certificate, cert_pem));
   return files;
 }
 
