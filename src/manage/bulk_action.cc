@@ -1,7 +1,6 @@
 #include "manage/bulk_action.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include "common/ascii.h"
 
@@ -113,15 +112,6 @@ Result<TenantSnapshot> TenantSnapshot::Load(Directory& directory) {
   ASSIGN_OR_RETURN(snapshot.skus, directory.ListSubscribedSkus());
   ASSIGN_OR_RETURN(snapshot.groups, directory.ListGroups());
   return snapshot;
-}
-
-bool PlanLedger::ClaimUpn(std::string_view user_principal_name) {
-  const std::string lower = AsciiLower(user_principal_name);
-  std::uint64_t hash = 0;
-  crypto_generichash(reinterpret_cast<unsigned char*>(&hash), sizeof hash,
-                     reinterpret_cast<const unsigned char*>(lower.data()), lower.size(), nullptr,
-                     0);
-  return upn_hashes_.insert(hash).second;
 }
 
 bool PlanLedger::TakeSeat(const std::string& sku_id, long long available) {

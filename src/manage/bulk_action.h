@@ -19,12 +19,12 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "common/result.h"
 #include "directory/directory.h"
+#include "manage/name_reservations.h"
 
 namespace admin365::manage {
 
@@ -104,16 +104,20 @@ struct RowResult {
   std::string description;         // "accountEnabled: true -> false"
 };
 
-// Shared by the rows of one plan: what earlier rows claim, so that later ones see it.
+// Shared by the rows of one plan: what earlier rows claim, so that later ones see it. The
+// names go to the job's one NameReservations, which template rows use too.
 class PlanLedger {
  public:
+  explicit PlanLedger(NameReservations& names) : names_(names) {}
   // False when an earlier row of the file already claimed `user_principal_name`.
-  bool ClaimUpn(std::string_view user_principal_name);
+  bool ClaimUpn(std::string_view user_principal_name) {
+    return names_.TryReserveUpn(user_principal_name);
+  }
   // Counts one more seat of `sku_id` wanted by the file; false when it exceeds `available`.
   bool TakeSeat(const std::string& sku_id, long long available);
 
  private:
-  std::unordered_set<std::uint64_t> upn_hashes_;  // 8 bytes a row, whatever the UPN
+  NameReservations& names_;
   std::map<std::string, long long> seats_;
 };
 

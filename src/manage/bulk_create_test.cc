@@ -216,6 +216,33 @@ TEST_F(BulkCreateTest, RowsNamingATemplateAreCreatedThroughIt) {
             fmt::format("bulk job {} row 1, template \"Engineering\" v1", report.job.id));
 }
 
+// Plain rows and template rows claim UPNs in one ledger: a template row's generated UPN
+// steps past a plain row's, and a plain row cannot take one a template row generated.
+TEST_F(BulkCreateTest, PlainAndTemplateRowsOfOneFileNeverPlanTheSameUpn) {
+  AddVerifiedDomain("contoso.com");
+  Template engineering{.name = "Engineering"};
+  engineering.domain = "contoso.com";
+  ASSERT_THAT(templates_->Save(kActor, engineering), Succeeds());
+  const std::filesystem::path input =
+      WriteInput("mixed.csv",
+                 "Template,givenName,surname,userPrincipalName,displayName\n"
+                 ",Zoe,Angstrom,zoe.angstrom@contoso.com,Zoe Angstrom\n"
+                 "Engineering,Zoe,Angstrom,,Zoe Angstrom\n"
+                 ",Zoe,Angstrom,ZOE.ANGSTROM2@contoso.com,Zoe Angstrom\n");
+  std::vector<std::string> lines;
+  auto report = jobs_->Plan(input, BulkSettings{.action = "create"},
+                            [&](const UserCsvRow& row, const Result<RowResult>& result) {
+                              lines.push_back(fmt::format(
+                                  "{}: {}", row.row,
+                                  result ? result->target_name
+                                         : result.error().target + ": " + result.error().message));
+                            });
+  ASSERT_THAT(report, Succeeds());
+  EXPECT_THAT(lines, ElementsAre("1: zoe.angstrom@contoso.com", "2: zoe.angstrom2@contoso.com",
+                                 "3: userPrincipalName: An earlier row of the file also creates "
+                                 "'ZOE.ANGSTROM2@contoso.com'; keep one of the rows."));
+}
+
 }  // namespace
 }  // namespace admin365::manage::bulk_test
 

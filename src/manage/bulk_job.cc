@@ -239,8 +239,8 @@ Result<PlanReport> BulkJobs::Plan(const std::filesystem::path& input,
   ASSIGN_OR_RETURN(const TenantSnapshot tenant, TenantSnapshot::Load(directory_));
   PlanReport report{.dialect = std::string(CsvDialectName(csv->dialect())),
                     .warnings = csv->unknown_columns()};
-  PlanLedger ledger;
   BulkTemplates templates(templates_, directory_);
+  PlanLedger ledger(templates.reservations());
   for (;;) {
     ASSIGN_OR_RETURN(std::optional<UserCsvRow> row, csv->Next());
     if (!row) break;

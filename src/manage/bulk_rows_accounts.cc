@@ -119,8 +119,9 @@ Result<UserCreation> CreationFromRow(const RowWork& work, bool disabled) {
 }
 
 // The checks a creation passes before any row runs: Graph's validation, the domain, the
-// password policy, the UPN free in the tenant and in the file, the manager, the seats.
-Status PlanCreation(RowWork& work, const UserCreation& creation) {
+// password policy, the UPN free in the tenant and in the file (claimed here unless a
+// template already reserved it for the row: `upn_reserved`), the manager, the seats.
+Status PlanCreation(RowWork& work, const UserCreation& creation, bool upn_reserved) {
   NewUser request = creation.user;
   if (creation.generate_password) request.password_profile->password = kPlaceholderPassword;
   ASSIGN_OR_RETURN(const ValidatedNewUser valid, ValidateNewUser(request));
@@ -141,7 +142,7 @@ Status PlanCreation(RowWork& work, const UserCreation& creation) {
   if (Result<User> existing = work.directory.GetUser(user.user_principal_name)) {
     return Fail(errors::ObjectConflict("userPrincipalName"));
   }
-  if (!work.ledger->ClaimUpn(user.user_principal_name)) {
+  if (!upn_reserved && !work.ledger->ClaimUpn(user.user_principal_name)) {
     return Fail(FieldError("userPrincipalName",
                            fmt::format("An earlier row of the file also creates '{}'; keep "
                                        "one of the rows.",
@@ -198,8 +199,10 @@ Result<RowResult> Create(RowWork& work, bool disabled) {
   UserCreation creation;
   std::string origin;
   bool template_password = false;
-  if (const std::optional<std::string> name = work.input.Get("template")) {
-    ASSIGN_OR_RETURN(TemplateCreation from_template, CreationFromTemplate(work, *name, disabled));
+  const std::optional<std::string> template_name = work.input.Get("template");
+  if (template_name) {
+    ASSIGN_OR_RETURN(TemplateCreation from_template,
+                     CreationFromTemplate(work, *template_name, disabled));
     creation = std::move(from_template.creation);
     origin = std::move(from_template.origin);
     template_password = from_template.password_generated;
@@ -216,7 +219,7 @@ Result<RowResult> Create(RowWork& work, bool disabled) {
                                               creation.licenses.empty() ? "" : "; licences",
                                               creation.groups.empty() ? "" : "; groups")};
   if (work.planning()) {
-    RETURN_IF_ERROR(PlanCreation(work, creation));
+    RETURN_IF_ERROR(PlanCreation(work, creation, /*upn_reserved=*/template_name.has_value()));
     return result;
   }
   Actor actor = work.actor();

@@ -192,24 +192,6 @@ Result<std::vector<std::string>> InputGroups(Directory& directory, const std::st
 
 }  // namespace
 
-bool NameReservations::TryReserve(std::string_view user_principal_name,
-                                  std::string_view mail_nickname) {
-  std::lock_guard lock(mutex_);
-  const std::string upn(user_principal_name);
-  const std::string nickname(mail_nickname);
-  if (user_principal_names_.contains(upn) || mail_nicknames_.contains(nickname)) return false;
-  user_principal_names_.insert(upn);
-  mail_nicknames_.insert(nickname);
-  return true;
-}
-
-bool NameReservations::Contains(std::string_view name) const {
-  std::lock_guard lock(mutex_);
-  const std::string key(name);
-  return name.find('@') != std::string_view::npos ? user_principal_names_.contains(key)
-                                                  : mail_nicknames_.contains(key);
-}
-
 Result<TemplateCreation> BuildCreationFromTemplate(const ResolvedTemplate& resolved,
                                                    const TemplateInput& input,
                                                    NameReservations& taken_in_job,

@@ -17,8 +17,6 @@
 // Another writer may still take a name between the check and the creation; the creation
 // then fails with the directory's ObjectConflict.
 
-#include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
 
@@ -26,26 +24,12 @@
 #include "common/result.h"
 #include "directory/directory.h"
 #include "domain/user.h"
+#include "manage/name_reservations.h"
 #include "manage/template_rules.h"
 #include "manage/template_validation.h"
 #include "manage/user_creation.h"
 
 namespace admin365::manage {
-
-// The UPNs and mailNicknames a job has already handed out, compared case-insensitively.
-// The caller owns one per job and passes it to every row. Thread-safe.
-class NameReservations {
- public:
-  // Takes both names unless one is already taken; true if they were free.
-  bool TryReserve(std::string_view user_principal_name, std::string_view mail_nickname);
-  // Whether a UPN (a name with '@') or a mailNickname (one without) is taken.
-  bool Contains(std::string_view name) const;
-
- private:
-  mutable std::mutex mutex_;
-  std::set<std::string, CaseInsensitiveLess> user_principal_names_;
-  std::set<std::string, CaseInsensitiveLess> mail_nicknames_;
-};
 
 struct TemplateCreation {
   UserCreation creation;
