@@ -11,5 +11,7 @@ namespace admin365 {
 std::string AsciiLower(std::string_view text);
 bool AsciiIEquals(std::string_view a, std::string_view b);
 bool IsAscii(std::string_view text);
+// `text` without leading and trailing spaces and tabs.
+std::string_view AsciiTrim(std::string_view text);
 
 }  // namespace admin365

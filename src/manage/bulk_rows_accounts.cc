@@ -110,7 +110,7 @@ Result<UserCreation> CreationFromRow(const RowWork& work, bool disabled) {
   RETURN_IF_ERROR(ApplyBulkDirectives(work, creation));
   if (const auto groups = input.Get("groups")) {
     for (const std::string& group : SplitList(*groups)) {
-      ASSIGN_OR_RETURN(std::string id, ResolveGroupId(work.tenant, "groups", group));
+      ASSIGN_OR_RETURN(std::string id, FindGroupId(work.tenant.groups, "groups", group));
       creation.groups.push_back(std::move(id));
     }
   }

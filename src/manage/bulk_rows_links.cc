@@ -93,8 +93,10 @@ Result<RowResult> ChangeLicenses(RowWork& work, BulkAction action) {
   }
   if (action != BulkAction::kAddLicenses) {
     for (const std::string& sku : SplitList(work.input.Get("removeLicenses").value_or(""))) {
-      ASSIGN_OR_RETURN(std::string sku_id, ResolveSkuId(work.tenant, "removeLicenses", sku));
-      if (HasLicense(user, sku_id)) change.remove_licenses.push_back(std::move(sku_id));
+      ASSIGN_OR_RETURN(const SubscribedSku* subscribed,
+                       FindSubscription(work.tenant.skus, "removeLicenses", sku));
+      const std::string& sku_id = subscribed->sku.sku_id;
+      if (HasLicense(user, sku_id)) change.remove_licenses.push_back(sku_id);
     }
   }
   // Adding a licence the user has with the same disabled plans changes nothing.
@@ -136,7 +138,7 @@ Result<RowResult> ChangeGroups(RowWork& work, bool add) {
   int step = 0;
   for (const std::string& name : SplitList(names)) {
     ASSIGN_OR_RETURN(const std::string group_id,
-                     ResolveGroupId(work.tenant, add ? "groups" : "removeGroups", name));
+                     FindGroupId(work.tenant.groups, add ? "groups" : "removeGroups", name));
     const bool member = std::any_of(member_of.begin(), member_of.end(),
                                     [&](const Group& group) { return group.id == group_id; });
     const int this_step = step++;

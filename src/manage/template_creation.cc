@@ -9,6 +9,7 @@
 #include "domain/password_generator.h"
 #include "domain/user_properties.h"
 #include "manage/template_naming.h"
+#include "manage/tenant_lookup.h"
 #include "query/filter_parser.h"
 
 namespace admin365::manage {
@@ -171,21 +172,14 @@ void AddGroups(std::vector<std::string>& groups, const std::vector<std::string>&
   }
 }
 
-Result<std::vector<std::string>> InputGroups(Directory& directory, const std::string& text) {
+// The groups named in the input's `groups` field, among those of the validated template.
+Result<std::vector<std::string>> InputGroups(const std::vector<Group>& tenant_groups,
+                                             const std::string& text) {
   std::vector<std::string> ids;
-  const std::vector<std::string> names = SplitList(text);
-  if (names.empty()) return ids;
-  ASSIGN_OR_RETURN(const std::vector<Group> groups, directory.ListGroups());
-  for (const std::string& name : names) {
-    const std::vector<std::string> matches = MatchGroups(groups, name);
-    if (matches.size() != 1) {
-      return Fail(RejectedInput(
-          matches.empty()
-              ? fmt::format("group \"{}\" does not exist in the tenant", name)
-              : fmt::format("more than one group is named \"{}\"; give its object id", name),
-          std::string(kGroupsField)));
-    }
-    AddGroups(ids, matches);
+  for (const std::string& name : SplitList(text)) {
+    Result<std::string> id = FindGroupId(tenant_groups, kGroupsField, name);
+    if (!id) return Fail(RejectedInput(id.error().message, std::string(kGroupsField)));
+    AddGroups(ids, {*id});
   }
   return ids;
 }
@@ -215,7 +209,7 @@ Result<TemplateCreation> BuildCreationFromTemplate(const ResolvedTemplate& resol
     AddLicenses(licenses, resolved.rule_licenses[rule]);
   }
   if (const std::string* named = values.Find(kGroupsField)) {
-    ASSIGN_OR_RETURN(const std::vector<std::string> ids, InputGroups(directory, *named));
+    ASSIGN_OR_RETURN(const std::vector<std::string> ids, InputGroups(resolved.tenant_groups, *named));
     AddGroups(groups, ids);
   }
   ASSIGN_OR_RETURN(const Names names, ChooseNames(resolved, values, taken_in_job, directory));

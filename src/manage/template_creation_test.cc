@@ -205,7 +205,8 @@ TEST_F(TemplateCreationTest, InputGroupsMustExist) {
   auto refused = CreateFrom(Resolve(Engineering()),
                             {{"givenName", "Eve"}, {"surname", "Ng"}, {"groups", "Pilots"}});
   ASSERT_FALSE(refused.has_value());
-  EXPECT_EQ(refused.error().message, "group \"Pilots\" does not exist in the tenant");
+  EXPECT_EQ(refused.error().message,
+            "No group has the id or name 'Pilots'; `admin365 group list` shows the groups.");
   EXPECT_EQ(refused.error().target, "groups");
 }
 

@@ -10,6 +10,7 @@
 #include "domain/password_policy.h"
 #include "domain/user_properties.h"
 #include "manage/template_naming.h"
+#include "manage/tenant_lookup.h"
 
 namespace admin365::manage {
 
@@ -180,17 +181,11 @@ std::vector<std::string> ResolveGroups(Problems& problems, const std::vector<std
                                        const std::vector<Group>& groups) {
   std::vector<std::string> ids;
   for (const std::string& name : names) {
-    const std::vector<std::string> matches = MatchGroups(groups, name);
-    if (matches.empty()) {
-      problems.Add("groups", fmt::format("group \"{}\" does not exist in the tenant; create it "
-                                         "or remove it from the template",
-                                         name));
-    } else if (matches.size() > 1) {
-      problems.Add("groups", fmt::format("more than one group is named \"{}\"; give its object "
-                                         "id instead",
-                                         name));
-    } else if (std::ranges::find(ids, matches.front()) == ids.end()) {
-      ids.push_back(matches.front());
+    Result<std::string> id = FindGroupId(groups, "groups", name);
+    if (!id) {
+      problems.Add(id.error());
+    } else if (std::ranges::find(ids, *id) == ids.end()) {
+      ids.push_back(std::move(*id));
     }
   }
   return ids;
@@ -201,35 +196,18 @@ std::vector<AssignedLicense> ResolveLicenses(Problems& problems,
                                              const std::vector<SubscribedSku>& skus) {
   std::vector<AssignedLicense> resolved;
   for (const TemplateLicense& license : licenses) {
-    const SubscribedSku* found = nullptr;
-    for (const SubscribedSku& sku : skus) {
-      if (AsciiIEquals(sku.sku.sku_part_number, license.sku) ||
-          AsciiIEquals(sku.sku.sku_id, license.sku)) {
-        found = &sku;
-      }
-    }
-    if (found == nullptr) {
-      problems.Add("licenses", fmt::format("the tenant has no subscription to \"{}\"; add one or "
-                                           "remove the licence from the template",
-                                           license.sku));
+    Result<const SubscribedSku*> found = FindSubscription(skus, "licenses", license.sku);
+    if (!found) {
+      problems.Add(found.error());
       continue;
     }
-    AssignedLicense assigned{.sku_id = found->sku.sku_id};
+    AssignedLicense assigned{.sku_id = (*found)->sku.sku_id};
     for (const std::string& plan : license.disabled_plans) {
-      const ServicePlan* match = nullptr;
-      for (const ServicePlan& service_plan : found->sku.service_plans) {
-        if (AsciiIEquals(service_plan.service_plan_name, plan) ||
-            AsciiIEquals(service_plan.service_plan_id, plan)) {
-          match = &service_plan;
-        }
-      }
-      if (match == nullptr) {
-        problems.Add("disabledPlans",
-                     fmt::format("service plan \"{}\" is not part of {}; remove it from "
-                                 "disabledPlans",
-                                 plan, found->sku.sku_part_number));
+      Result<std::string> plan_id = FindServicePlanId(**found, "disabledPlans", plan);
+      if (!plan_id) {
+        problems.Add(plan_id.error());
       } else {
-        assigned.disabled_plans.push_back(match->service_plan_id);
+        assigned.disabled_plans.push_back(std::move(*plan_id));
       }
     }
     resolved.push_back(std::move(assigned));
@@ -238,18 +216,6 @@ std::vector<AssignedLicense> ResolveLicenses(Problems& problems,
 }
 
 }  // namespace
-
-std::vector<std::string> MatchGroups(const std::vector<Group>& groups,
-                                     std::string_view name_or_id) {
-  for (const Group& group : groups) {
-    if (AsciiIEquals(group.id, name_or_id)) return {group.id};
-  }
-  std::vector<std::string> ids;
-  for (const Group& group : groups) {
-    if (AsciiIEquals(group.display_name, name_or_id)) ids.push_back(group.id);
-  }
-  return ids;
-}
 
 std::vector<ErrorDetail> CheckTemplateDefinition(const Template& definition) {
   Problems problems(definition);
@@ -277,7 +243,8 @@ Result<ResolvedTemplate> ValidateTemplate(Directory& directory, const Template& 
   ResolvedTemplate resolved{.definition = definition};
   ASSIGN_OR_RETURN(const std::vector<Domain> domains, directory.ListDomains());
   CheckDomain(problems, definition, domains, resolved.domain);
-  ASSIGN_OR_RETURN(const std::vector<Group> groups, directory.ListGroups());
+  ASSIGN_OR_RETURN(resolved.tenant_groups, directory.ListGroups());
+  const std::vector<Group>& groups = resolved.tenant_groups;
   ASSIGN_OR_RETURN(const std::vector<SubscribedSku> skus, directory.ListSubscribedSkus());
   resolved.group_ids = ResolveGroups(problems, definition.groups, groups);
   resolved.licenses = ResolveLicenses(problems, definition.licenses, skus);

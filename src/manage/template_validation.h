@@ -34,11 +34,10 @@ struct ResolvedTemplate {
   // Per Template::rules entry, what it adds.
   std::vector<std::vector<AssignedLicense>> rule_licenses;
   std::vector<std::vector<std::string>> rule_group_ids;
+  // The tenant's groups when the template was validated: the groups a creation's input
+  // names are looked up here, so a job lists them once, not once a row.
+  std::vector<Group> tenant_groups;
 };
-
-// The ids of the groups `name_or_id` names among `groups`: the one whose object id it is,
-// else every group with that displayName (case-insensitive). None, one or several.
-std::vector<std::string> MatchGroups(const std::vector<Group>& groups, std::string_view name_or_id);
 
 // The problems of `definition` that need no tenant, each an ErrorDetail with code
 // "Template_Invalid", target the field or setting, and a message starting

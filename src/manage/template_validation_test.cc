@@ -62,14 +62,14 @@ TEST_F(TemplateValidationTest, RefusesWhatTheTenantDoesNotHave) {
       ElementsAre(
           "template \"Sales\": domain \"fabrikam.com\" is not verified; verify it or change the "
           "template",
-          "template \"Sales\": group \"Sales-Europe\" does not exist in the tenant; create it or "
-          "remove it from the template",
-          "template \"Sales\": service plan \"NOT_A_PLAN\" is not part of ENTERPRISEPACK; remove "
-          "it from disabledPlans",
-          "template \"Sales\": the tenant has no subscription to \"SPE_E5\"; add one or remove "
-          "the licence from the template",
-          "template \"Sales\": group \"Leads\" does not exist in the tenant; create it or remove "
-          "it from the template",
+          "template \"Sales\": No group has the id or name 'Sales-Europe'; `admin365 group "
+          "list` shows the groups.",
+          "template \"Sales\": ENTERPRISEPACK has no service plan 'NOT_A_PLAN'; `admin365 "
+          "subscription show ENTERPRISEPACK` lists its plans.",
+          "template \"Sales\": The tenant has no subscription to 'SPE_E5'; `admin365 "
+          "subscription list` shows the ones it has.",
+          "template \"Sales\": No group has the id or name 'Leads'; `admin365 group list` "
+          "shows the groups.",
           "template \"Sales\": manager \"ghost@contoso.com\" does not exist in the tenant; give "
           "an active user or remove it from the template"));
   sales = Sales();
@@ -82,8 +82,8 @@ TEST_F(TemplateValidationTest, RefusesWhatTheTenantDoesNotHave) {
 TEST_F(TemplateValidationTest, RefusesAGroupNameTwoGroupsShare) {
   CreateGroup(engine_test::SecurityGroup("Sales-All", "salesall2"));
   EXPECT_THAT(Problems(Sales()),
-              ElementsAre("template \"Sales\": more than one group is named \"Sales-All\"; give "
-                          "its object id instead"));
+              ElementsAre("template \"Sales\": Several groups are named 'Sales-All'; give "
+                          "the group's object id instead."));
 }
 
 TEST_F(TemplateValidationTest, RefusesADefinitionThatCannotWork) {

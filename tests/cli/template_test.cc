@@ -120,10 +120,10 @@ TEST_F(TemplateCli, ValidateNamesEveryProblem) {
   CliRun run = Run({"template", "validate", file});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_EQ(run.err,
-            "error: Template_Invalid: template \"Sales\": group \"Sales-Europe\" does not exist "
-            "in the tenant; create it or remove it from the template\n"
-            "error: Template_Invalid: template \"Sales\": service plan \"NOT_A_PLAN\" is not part "
-            "of ENTERPRISEPACK; remove it from disabledPlans\n");
+            "error: Template_Invalid: template \"Sales\": No group has the id or name "
+            "'Sales-Europe'; `admin365 group list` shows the groups.\n"
+            "error: Template_Invalid: template \"Sales\": ENTERPRISEPACK has no service plan "
+            "'NOT_A_PLAN'; `admin365 subscription show ENTERPRISEPACK` lists its plans.\n");
   run = Run({"template", "add", file});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_EQ(Run({"template", "list", "-o", "json"}).out, "[]\n");
@@ -137,8 +137,8 @@ TEST_F(TemplateCli, ValidateNamesEveryProblem) {
   run = Run({"template", "validate", "Sales"});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_EQ(run.err,
-            "error: Template_Invalid: template \"Sales\": group \"Sales-All\" does not exist in "
-            "the tenant; create it or remove it from the template\n");
+            "error: Template_Invalid: template \"Sales\": No group has the id or name "
+            "'Sales-All'; `admin365 group list` shows the groups.\n");
 }
 
 TEST_F(TemplateCli, ImportRefusesBadJsonNamingThePath) {
