@@ -182,8 +182,9 @@ void AssignGroupLicense(Context& context, const GroupLicenseOptions& options, bo
   if (!sku_id) return context.Fail(sku_id.error());
   LicenseChange change;
   if (add) {
-    change.add_licenses.push_back(
-        {.sku_id = *sku_id, .disabled_plans = PlanIds(*sku_id, options.disabled_plans)});
+    auto plans = PlanIds(**directory, *sku_id, options.disabled_plans);
+    if (!plans) return context.Fail(plans.error());
+    change.add_licenses.push_back({.sku_id = *sku_id, .disabled_plans = std::move(*plans)});
   } else {
     change.remove_licenses.push_back(*sku_id);
   }

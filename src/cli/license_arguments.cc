@@ -1,6 +1,6 @@
 #include "cli/license_arguments.h"
 
-#include "engine/sku_catalog.h"
+#include "manage/tenant_lookup.h"
 
 namespace admin365::cli {
 
@@ -11,12 +11,15 @@ void AddDisabledPlansOption(CLI::App& command, std::vector<std::string>& plans) 
       ->delimiter(',');
 }
 
-std::vector<std::string> PlanIds(const std::string& sku_id, const std::vector<std::string>& plans) {
-  auto catalog = engine::SkuCatalog::BuiltIn();
-  const Sku* sku = catalog ? (*catalog)->FindById(sku_id) : nullptr;
+Result<std::vector<std::string>> PlanIds(Directory& directory, const std::string& sku_id,
+                                         const std::vector<std::string>& plans) {
+  if (plans.empty()) return plans;
+  ASSIGN_OR_RETURN(const std::vector<SubscribedSku> skus, directory.ListSubscribedSkus());
+  auto subscription = manage::FindSubscription(skus, "sku", sku_id);
   std::vector<std::string> ids;
   for (const std::string& given : plans) {
-    const ServicePlan* plan = sku != nullptr ? engine::FindServicePlan(*sku, given) : nullptr;
+    const ServicePlan* plan =
+        subscription ? manage::FindServicePlan(**subscription, given) : nullptr;
     ids.push_back(plan != nullptr ? plan->service_plan_id : given);
   }
   return ids;

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
+#include "directory/directory.h"
+
 namespace admin365::cli {
 
 // Help for a --sku option.
@@ -15,9 +18,11 @@ inline constexpr const char* kSkuOptionHelp = "A skuPartNumber (ENTERPRISEPACK) 
 // Adds `--disabled-plans` (comma-separated plan names or ids) to `command`, into `plans`.
 void AddDisabledPlansOption(CLI::App& command, std::vector<std::string>& plans);
 
-// The plan ids of `plans` (names or ids, case-insensitive) in the SKU `sku_id` of the
-// built-in catalogue. A plan the SKU lacks, or any plan of an unknown SKU, is passed on as
+// The plan ids of `plans` (names or ids, case-insensitive) in the tenant's subscription
+// to `sku_id` (Directory::ListSubscribedSkus, through manage/tenant_lookup.h). A plan the
+// SKU lacks, or any plan of a SKU the tenant has no subscription to, is passed on as
 // given, for the directory to refuse with Graph's error.
-std::vector<std::string> PlanIds(const std::string& sku_id, const std::vector<std::string>& plans);
+Result<std::vector<std::string>> PlanIds(Directory& directory, const std::string& sku_id,
+                                         const std::vector<std::string>& plans);
 
 }  // namespace admin365::cli

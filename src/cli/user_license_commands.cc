@@ -31,8 +31,9 @@ void AssignAndPrint(Context& context, const LicenseOptions& options) {
   if (!options.add.empty()) {
     auto sku_id = (*directory)->ResolveSkuId(options.add);
     if (!sku_id) return context.Fail(sku_id.error());
-    change.add_licenses.push_back(
-        {.sku_id = *sku_id, .disabled_plans = PlanIds(*sku_id, options.disabled_plans)});
+    auto plans = PlanIds(**directory, *sku_id, options.disabled_plans);
+    if (!plans) return context.Fail(plans.error());
+    change.add_licenses.push_back({.sku_id = *sku_id, .disabled_plans = std::move(*plans)});
   }
   if (!options.remove.empty()) {
     auto sku_id = (*directory)->ResolveSkuId(options.remove);
