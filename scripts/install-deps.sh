@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   libboost1.81-dev libboost-json1.81-dev libcsv-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libssl-dev openssl curl
+  libssl-dev openssl curl libcurl4-openssl-dev
   clang-16 libclang-rt-16-dev  # libFuzzer, for scripts/fuzz.sh
 )
 

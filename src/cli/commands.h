@@ -23,6 +23,9 @@ void AddKeyCommands(CLI::App& app, Context& context);
 void AddSignInCommands(CLI::App& app, Context& context);
 void AddServeCommand(CLI::App& app, Context& context);
 
+// `tenant connect|list|disconnect` (tenant_connection_commands.cc).
+void AddTenantConnectionCommands(CLI::App& tenant, Context& context);
+
 // Verbs under `user`, one file per feature.
 void AddUserLicenseCommands(CLI::App& user, Context& context);
 void AddUserManagerCommands(CLI::App& user, Context& context);

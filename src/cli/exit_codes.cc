@@ -79,6 +79,21 @@ std::string HintFor(const Error& error) {
   if (target == "allowedMethods" || target == "userPreferredMethodForSecondaryAuthentication") {
     return "Use push, oath, voiceMobile, voiceAlternateMobile, voiceOffice or sms.";
   }
+  if (error.message.find("SSL certificate problem") != std::string::npos) {
+    return "The server's certificate is not one this machine trusts: give --ca-file with the "
+           "CA that signed it (a TLS-inspecting proxy's), or set SSL_CERT_FILE.";
+  }
+  if (error.message.starts_with("AADSTS7000215")) {
+    return "Give the secret's Value (shown once when it was added), not its Secret ID; or add "
+           "a new secret to the app registration.";
+  }
+  if (error.message.starts_with("AADSTS700016")) {
+    return "Check --client-id: the app registration's Application (client) ID, registered in "
+           "this tenant or consented to by its admin.";
+  }
+  if (error.message.starts_with("AADSTS90002")) {
+    return "Check --tenant: the tenant's id (a GUID) or one of its verified domains.";
+  }
   if (target == "LockoutThreshold") {
     return "Give --lockout-threshold a number of attempts from 1 to 50.";
   }

@@ -34,8 +34,10 @@ Status PrintTenant(Context& context, LocalDirectory& directory) {
 }  // namespace
 
 void AddTenantCommands(CLI::App& app, Context& context) {
-  CLI::App* tenant = app.add_subcommand("tenant", "Create or show the embedded tenant");
+  CLI::App* tenant = app.add_subcommand(
+      "tenant", "The embedded tenant (init, show, set) and the connected real tenants");
   tenant->require_subcommand(1);
+  AddTenantConnectionCommands(*tenant, context);
 
   auto name = std::make_shared<std::string>();
   auto label = std::make_shared<std::string>();
