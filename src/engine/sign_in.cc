@@ -7,8 +7,6 @@
 // a change of the settings as "Update directory setting". Clearing a remembered failure
 // (a success) is bookkeeping, not audited.
 
-#include <fmt/format.h>
-
 #include "engine/local_directory.h"
 #include "engine/local_directory_impl.h"
 #include "engine/sign_in_lockouts.h"
@@ -37,24 +35,32 @@ Result<LocalDirectory::PasswordSignIn> LocalDirectory::SignInWithPassword(
     return PasswordSignIn::kAccepted;
   }
 
-  const std::string salt = lockout ? lockout->salt : impl_->hasher_.NewSalt();
-  ASSIGN_OR_RETURN(const std::string fingerprint, impl_->hasher_.Fingerprint(password, salt));
-  Impl::Session session(*impl_);
-  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
-  engine::SignInLockouts lockouts(*impl_->db_);
-  // Another attempt may have counted, or a reset cleared the count, while we hashed.
-  ASSIGN_OR_RETURN(lockout, lockouts.Find(stored.key));
-  if (!lockout || lockout->salt != salt) lockout = engine::StoredLockout{.salt = salt};
-  const UnixSeconds now = impl_->clock_.Now();
-  if (IsLocked(lockout->state, now)) return PasswordSignIn::kLocked;
-  if (CountWrongPassword(lockout->state, fingerprint, settings, now)) {
-    RETURN_IF_ERROR(impl_->AuditUser(
-        actor, "Lock user account", stored.user,
-        {{"lockedUntil", std::nullopt, FormatIso8601(lockout->state.locked_until)}}));
+  std::string salt = lockout ? lockout->salt : impl_->hasher_.NewSalt();
+  // Twice at most: a concurrent first failure may have stored a row with another salt,
+  // whose fingerprints ours must be comparable with.
+  for (int attempt = 0;; ++attempt) {
+    ASSIGN_OR_RETURN(const std::string fingerprint, impl_->hasher_.Fingerprint(password, salt));
+    Impl::Session session(*impl_);
+    ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+    engine::SignInLockouts lockouts(*impl_->db_);
+    // Another attempt may have counted, or a reset cleared the count, while we hashed.
+    ASSIGN_OR_RETURN(lockout, lockouts.Find(stored.key));
+    if (lockout && lockout->salt != salt && attempt == 0) {
+      salt = lockout->salt;
+      continue;
+    }
+    if (!lockout || lockout->salt != salt) lockout = engine::StoredLockout{.salt = salt};
+    const UnixSeconds now = impl_->clock_.Now();
+    if (IsLocked(lockout->state, now)) return PasswordSignIn::kLocked;
+    if (CountWrongPassword(lockout->state, fingerprint, settings, now)) {
+      RETURN_IF_ERROR(impl_->AuditUser(
+          actor, "Lock user account", stored.user,
+          {{"lockedUntil", std::nullopt, FormatIso8601(lockout->state.locked_until)}}));
+    }
+    RETURN_IF_ERROR(lockouts.Save(stored.key, *lockout));
+    RETURN_IF_ERROR(txn.Commit());
+    return PasswordSignIn::kWrongPassword;
   }
-  RETURN_IF_ERROR(lockouts.Save(stored.key, *lockout));
-  RETURN_IF_ERROR(txn.Commit());
-  return PasswordSignIn::kWrongPassword;
 }
 
 Result<LockoutSettings> LocalDirectory::GetLockoutSettings() {
