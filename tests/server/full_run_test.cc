@@ -1,11 +1,13 @@
 // What a full run leaves behind: a tenant with users given and generated passwords, an app
-// with its secret, a bulk creation with its results moved outside the data directory, and
-// the server answering an app token and a user sign-in.
+// with its secret, a bulk creation with its results moved outside the data directory, the
+// server answering an app token, a user sign-in and a wrong password, and the server
+// connected to as a real tenant (tenant connect).
 //  - Everything written is its owner's alone: every file 0600 and every directory 0700,
 //    in the data directory (tenant.db with its password hashes, jobs.db, jobs/, the
 //    server's keys and certificate) and outside it (a results file moved with --results).
-//  - No secret (password, client secret, token) is in any file, log or output that is not
-//    meant to show it: only the passwords file holds the generated ones.
+//  - No secret (password, client secret, token, a wrong password tried) is in any file, log
+//    or output that is not meant to show it: only the passwords file holds the generated
+//    passwords, and only connections.json the secret of the connected tenant's app.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -28,6 +30,7 @@ using ::testing::SizeIs;
 
 constexpr char kAdelePassword[] = "Quiet-Harbour-42-Lantern";
 constexpr char kMeganPassword[] = "Amber-Falcon-17-Meadow";
+constexpr char kWrongPassword[] = "Quiet-Harbour-42-Lanterm";
 
 std::string ReadBytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -79,6 +82,20 @@ class FullRunTest : public ServeTest {
     EXPECT_EQ(signed_in.status, 200) << signed_in.body;
     user_token_ = std::string(signed_in.Json().at("access_token").as_string());
     refresh_token_ = std::string(signed_in.Json().at("refresh_token").as_string());
+    // A wrong password: the sign-in log and the lockout's fingerprints must not hold it.
+    EXPECT_EQ(Token("grant_type=password&client_id=" + client_id_ +
+                    "&username=adele%40contoso.com&password=" + FormEncode(kWrongPassword) +
+                    "&scope=" + FormEncode("User.Read.All"))
+                  .status,
+              400);
+    // The server as a real tenant: the connection keeps the app's secret, and only there.
+    const CliRun connect = Run({"tenant", "connect", "contoso", "--tenant", "contoso.com",
+                                "--client-id", client_id_, "--client-secret-stdin",
+                                "--authority-host", base_url_, "--graph-endpoint", base_url_,
+                                "--ca-file", (data_dir_ / "tls-cert.pem").string()},
+                               secret_ + "\n");
+    EXPECT_EQ(connect.exit_code, 0) << connect.err;
+    outputs_ += connect.out + connect.err + Run({"tenant", "list"}).out;
     EXPECT_EQ(StopServer(), 0);
     outputs_ += server_log_;
     const CliRun audit = Run({"audit", "list", "-o", "json"});
@@ -125,11 +142,14 @@ TEST_F(FullRunTest, EverythingWrittenIsTheOwnersAlone) {
 TEST_F(FullRunTest, NoSecretIsWrittenAnywhereButThePasswordsFile) {
   RunScenario();
   std::vector<std::filesystem::path> passwords_files;
+  std::string connections;  // holds the app's secret: it must be sent to Entra
   std::vector<std::pair<std::string, std::string>> files;  // path, bytes
   for (const auto& entry : std::filesystem::recursive_directory_iterator(data_dir_)) {
     if (!entry.is_regular_file()) continue;
     if (entry.path().filename() == "passwords.csv") {
       passwords_files.push_back(entry.path());
+    } else if (entry.path().filename() == "connections.json") {
+      connections = ReadBytes(entry.path());
     } else {
       files.emplace_back(entry.path().string(), ReadBytes(entry.path()));
     }
@@ -149,6 +169,7 @@ TEST_F(FullRunTest, NoSecretIsWrittenAnywhereButThePasswordsFile) {
   const std::vector<std::pair<std::string, std::string>> secrets = {
       {"adele's password", kAdelePassword}, {"megan's password", kMeganPassword},
       {"lee's generated password", generated}, {"the app's secret", secret_},
+      {"a wrong password tried", kWrongPassword},
       {"the app token", app_token_},         {"the user token", user_token_},
       {"the refresh token", refresh_token_}};
   std::vector<std::string> found;
@@ -159,6 +180,7 @@ TEST_F(FullRunTest, NoSecretIsWrittenAnywhereButThePasswordsFile) {
     }
   }
   EXPECT_THAT(found, IsEmpty());
+  EXPECT_NE(connections.find(secret_), std::string::npos);
 }
 
 }  // namespace
