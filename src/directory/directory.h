@@ -26,6 +26,7 @@
 
 #include "common/result.h"
 #include "domain/audit_event.h"
+#include "domain/sign_in.h"
 #include "domain/authentication.h"
 #include "domain/group.h"
 #include "domain/licensing.h"
@@ -311,6 +312,10 @@ class Directory {
 
   // The newest events first.
   virtual Result<std::vector<AuditEvent>> ListAuditEvents(const AuditQuery& query) = 0;
+
+  // The sign-in log (Graph's /auditLogs/signIns): the user sign-ins with a password, newest
+  // first, at most query.limit, older than query.before_sequence when set.
+  virtual Result<std::vector<SignIn>> ListSignIns(const SignInQuery& query) = 0;
 
   // --- Bulk jobs ---
 

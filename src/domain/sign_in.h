@@ -4,6 +4,7 @@
 // (Graph's signIn resource): who, through which app, from where, and how it ended
 // (status.errorCode 0 for a success, else the AADSTS code, and the failure reason).
 
+#include <cstdint>
 #include <string>
 
 #include "common/clock.h"
@@ -11,6 +12,7 @@
 namespace admin365 {
 
 struct SignIn {
+  std::int64_t sequence = 0;  // ascending in the order the attempts were logged
   std::string id;  // the request id of the attempt (the trace id of its AADSTS error)
   UnixSeconds created_date_time = 0;
   std::string user_id;
@@ -29,6 +31,7 @@ struct SignIn {
 struct SignInQuery {
   std::string user_id;  // empty: every user
   int limit = 100;
+  std::int64_t before_sequence = 0;  // only older sign-ins (the next page); 0: from the newest
 };
 
 // How long the log keeps a sign-in.

@@ -80,8 +80,7 @@ class LocalDirectory final : public Directory {
   // Appends to the sign-in log (the token endpoint records every password sign-in),
   // dropping entries older than kSignInRetention.
   Status RecordSignIn(const SignIn& sign_in);
-  // The newest first.
-  Result<std::vector<SignIn>> ListSignIns(const SignInQuery& query);
+  Result<std::vector<SignIn>> ListSignIns(const SignInQuery& query) override;
 
   // Directory:
   Result<Tenant> GetTenant() override;

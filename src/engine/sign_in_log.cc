@@ -24,15 +24,18 @@ Status SignInLog::Append(const SignIn& sign_in) {
 Result<std::vector<SignIn>> SignInLog::List(const SignInQuery& query) {
   sqlite::Statement& select = db_.Prepare(
       "SELECT id, created_at, user_id, user_principal_name, user_display_name, app_id, "
-      "app_display_name, ip_address, correlation_id, error_code, failure_reason FROM sign_ins "
-      "WHERE ?1 = '' OR user_id = ?1 ORDER BY sequence DESC LIMIT ?2");
+      "app_display_name, ip_address, correlation_id, error_code, failure_reason, sequence "
+      "FROM sign_ins WHERE (?1 = '' OR user_id = ?1) AND (?3 = 0 OR sequence < ?3) "
+      "ORDER BY sequence DESC LIMIT ?2");
   select.Bind(1, query.user_id);
   select.Bind(2, query.limit);
+  select.Bind(3, query.before_sequence);
   std::vector<SignIn> out;
   while (true) {
     ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
-    out.push_back(SignIn{.id = select.Text(0),
+    out.push_back(SignIn{.sequence = select.Int(11),
+                         .id = select.Text(0),
                          .created_date_time = select.Int(1),
                          .user_id = select.Text(2),
                          .user_principal_name = select.Text(3),

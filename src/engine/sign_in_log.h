@@ -16,7 +16,7 @@ class SignInLog {
   explicit SignInLog(sqlite::Database& db) : db_(db) {}
 
   Status Append(const SignIn& sign_in);
-  // The newest first, at most query.limit, optionally for one user.
+  // The newest first, at most query.limit, optionally for one user and before a sequence.
   Result<std::vector<SignIn>> List(const SignInQuery& query);
   // Deletes the sign-ins older than `cutoff`.
   Status PurgeBefore(UnixSeconds cutoff);

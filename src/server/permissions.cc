@@ -23,6 +23,7 @@ constexpr std::string_view kPermissions[] = {
     "UserAuthenticationMethod.Read.All",
     "UserAuthenticationMethod.ReadWrite.All",
     "LicenseAssignment.ReadWrite.All",
+    "AuditLog.Read.All",
 };
 
 }  // namespace

@@ -59,11 +59,17 @@ Error DuplicateQueryOption(std::string_view name) {
                     name);
 }
 
-Error InvalidPageSize(std::string_view text) {
+Error InvalidPageSize(std::string_view text, int max) {
   return BadRequest(
       "Request_UnsupportedQuery",
-      fmt::format("Invalid page size specified: '{}'. Must be between 1 and 999 inclusive.", text),
+      fmt::format("Invalid page size specified: '{}'. Must be between 1 and {} inclusive.", text,
+                  max),
       "$top");
+}
+
+Error InvalidPageToken() {
+  return BadRequest("Request_BadRequest",
+                    "The specified page token value has expired or is invalid.", "$skiptoken");
 }
 
 Error InvalidCountOption(std::string_view text) {

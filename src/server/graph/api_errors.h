@@ -35,8 +35,11 @@ Error InvalidQueryString();
 // specified at most once." (OData's).
 Error DuplicateQueryOption(std::string_view name);
 // 400 Request_UnsupportedQuery "Invalid page size specified: '{text}'. Must be between 1
-// and 999 inclusive." (Graph's).
-Error InvalidPageSize(std::string_view text);
+// and {max} inclusive." (Graph's; 999 for users, 1000 for sign-ins).
+Error InvalidPageSize(std::string_view text, int max = 999);
+// 400 Request_BadRequest "The specified page token value has expired or is invalid."
+// (Graph's), target $skiptoken.
+Error InvalidPageToken();
 // 400 BadRequest "Invalid value '{text}' for $count query option found. Valid values are
 // 'true', 'false'." (OData's).
 Error InvalidCountOption(std::string_view text);

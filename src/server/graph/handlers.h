@@ -74,4 +74,7 @@ Result<GraphResponse> GetOrganization(GraphCall& call);
 Result<GraphResponse> ListDomains(GraphCall& call);
 Result<GraphResponse> GetDomain(GraphCall& call);
 
+// sign_in_handlers.cc: auditLogs/signIns, the sign-in log.
+Result<GraphResponse> ListSignIns(GraphCall& call);
+
 }  // namespace admin365::server::handlers

@@ -33,6 +33,7 @@ constexpr auto kGrants = std::to_array<Grants>({
     {Permission::kAuthenticationMethodRead,
      {"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"}},
     {Permission::kAuthenticationMethodWrite, {"UserAuthenticationMethod.ReadWrite.All"}},
+    {Permission::kAuditLogRead, {"AuditLog.Read.All"}},
 });
 
 const std::array<std::string_view, 4>& GrantedBy(Permission permission) {

@@ -25,6 +25,7 @@ enum class Permission {
   kDomainRead,                 // Domain.Read.All
   kAuthenticationMethodRead,   // UserAuthenticationMethod.Read.All
   kAuthenticationMethodWrite,  // UserAuthenticationMethod.ReadWrite.All
+  kAuditLogRead,               // AuditLog.Read.All (no Directory.* implies it)
 };
 
 // Whether `principal` holds `permission` or one that implies it.

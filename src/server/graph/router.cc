@@ -92,6 +92,8 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"GET", "domains", kDomainRead, &h::ListDomains},
     {"GET", "domains/{}", kDomainRead, &h::GetDomain},
 
+    {"GET", "auditLogs/signIns", kAuditLogRead, &h::ListSignIns},
+
     {"GET", "directory/deletedItems", kUserRead, &h::ListDeletedItemsWithoutCast},
     {"GET", "directory/deletedItems/microsoft.graph.user", kUserRead, &h::ListDeletedUsers},
     {"GET", "directory/deletedItems/{}", kUserRead, &h::GetDeletedItem},
