@@ -166,6 +166,14 @@ class Directory {
   virtual Result<User> UpdateUser(const Actor& actor, std::string_view user,
                                   const PropertyMap& patch) = 0;
 
+  // UpdateUser and a given password (SetPassword without generation) in one transaction,
+  // as Graph applies a PATCH with passwordProfile: both or neither. The password is
+  // checked against the user as the patch leaves it. Errors: UpdateUser's, then
+  // SetPassword's.
+  virtual Result<User> UpdateUserWithPassword(const Actor& actor, std::string_view user,
+                                              const PropertyMap& patch,
+                                              const PasswordChange& password) = 0;
+
   // Sets the password. Returns the generated password, or "" when one was given.
   // Errors: ResourceNotFound, PasswordComplexity; PasswordWritebackDisabled for a
   // synchronized user.

@@ -354,6 +354,47 @@ Result<User> LocalDirectory::UpdateUser(const Actor& actor, std::string_view use
   return updated;
 }
 
+Result<User> LocalDirectory::UpdateUserWithPassword(const Actor& actor, std::string_view user,
+                                                    const PropertyMap& patch,
+                                                    const PasswordChange& password) {
+  ASSIGN_OR_RETURN(Impl::UserInTenant loaded, impl_->LoadUserInTenant(user));
+  User prospective;
+  {
+    Impl::Session session(*impl_);
+    ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(loaded.user.id, false));
+    RETURN_IF_ERROR(CheckCloudWritable(stored.user, patch));
+    ASSIGN_OR_RETURN(prospective, impl_->PrepareUpdate(stored, patch));
+  }
+  if (prospective.on_premises_sync_enabled == true) {
+    return Fail(errors::PasswordWritebackDisabled());
+  }
+  ASSIGN_OR_RETURN(Impl::HashedPassword prepared,
+                   impl_->PreparePassword(password.password, false,
+                                          password.force_change_password_next_sign_in,
+                                          prospective, loaded.tenant_name));
+
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  // Checked again: the user may have changed while we hashed.
+  ASSIGN_OR_RETURN(engine::StoredUser stored, impl_->RequireUser(loaded.user.id, false));
+  RETURN_IF_ERROR(CheckCloudWritable(stored.user, patch));
+  ASSIGN_OR_RETURN(User updated, impl_->PrepareUpdate(stored, patch));
+  if (updated.on_premises_sync_enabled == true) return Fail(errors::PasswordWritebackDisabled());
+  if (std::vector<PropertyChange> changes = engine::DiffUsers(&stored.user, updated);
+      !changes.empty()) {
+    RETURN_IF_ERROR(impl_->users_.Update(stored.key, stored.user, updated));
+    RETURN_IF_ERROR(impl_->AuditUser(actor, "Update user", updated, std::move(changes)));
+  }
+  RETURN_IF_ERROR(impl_->users_.SetPassword(stored.key, prepared.hash, impl_->clock_.Now(),
+                                            password.force_change_password_next_sign_in,
+                                            password.force_change_password_next_sign_in_with_mfa));
+  RETURN_IF_ERROR(engine::SignInLockouts(*impl_->db_).Clear(stored.key));
+  RETURN_IF_ERROR(impl_->AuditUser(actor, "Reset user password", updated,
+                                   engine::PasswordResetChanges(updated, password)));
+  RETURN_IF_ERROR(txn.Commit());
+  return updated;
+}
+
 Result<std::string> LocalDirectory::SetPassword(const Actor& actor, std::string_view user,
                                                 const PasswordChange& change) {
   ASSIGN_OR_RETURN(Impl::UserInTenant loaded, impl_->LoadUserInTenant(user));

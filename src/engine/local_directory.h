@@ -95,6 +95,9 @@ class LocalDirectory final : public Directory {
   Result<UserPage> ListUsers(const UserListOptions& options) override;
   Result<User> UpdateUser(const Actor& actor, std::string_view user,
                           const PropertyMap& patch) override;
+  Result<User> UpdateUserWithPassword(const Actor& actor, std::string_view user,
+                                      const PropertyMap& patch,
+                                      const PasswordChange& password) override;
   Result<std::string> SetPassword(const Actor& actor, std::string_view user,
                                   const PasswordChange& change) override;
   Status DeleteUser(const Actor& actor, std::string_view user) override;

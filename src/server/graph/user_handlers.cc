@@ -76,22 +76,20 @@ Result<GraphResponse> GetUser(GraphCall& call) {
 Result<GraphResponse> UpdateUser(GraphCall& call) {
   ASSIGN_OR_RETURN(const json::object body, ParseJsonObject(call.request.body));
   ASSIGN_OR_RETURN(const UserPatch patch, ParseUserPatch(body));
-  if (!patch.properties.empty() || !patch.password_profile) {
+  if (!patch.password_profile) {
     RETURN_IF_ERROR(call.directory.UpdateUser(call.actor, call.params[0], patch.properties));
+    return NoContent();
   }
-  if (patch.password_profile) {
-    if (patch.password_profile->password.empty()) {
-      return Fail(errors::RequiredProperty("passwordProfile"));
-    }
-    const PasswordProfile& profile = *patch.password_profile;
-    RETURN_IF_ERROR(call.directory.SetPassword(
-        call.actor, call.params[0],
-        PasswordChange{
-            .password = profile.password,
-            .force_change_password_next_sign_in = profile.force_change_password_next_sign_in,
-            .force_change_password_next_sign_in_with_mfa =
-                profile.force_change_password_next_sign_in_with_mfa}));
-  }
+  const PasswordProfile& profile = *patch.password_profile;
+  if (profile.password.empty()) return Fail(errors::RequiredProperty("passwordProfile"));
+  // The properties and the password together, or neither (Graph applies a PATCH whole).
+  RETURN_IF_ERROR(call.directory.UpdateUserWithPassword(
+      call.actor, call.params[0], patch.properties,
+      PasswordChange{
+          .password = profile.password,
+          .force_change_password_next_sign_in = profile.force_change_password_next_sign_in,
+          .force_change_password_next_sign_in_with_mfa =
+              profile.force_change_password_next_sign_in_with_mfa}));
   return NoContent();
 }
 

@@ -141,6 +141,33 @@ TEST_F(UsersApiTest, PatchPasswordProfileResetsThePassword) {
               "Please provide a different password.");
 }
 
+// Graph applies a PATCH whole: a refused password leaves the other properties as they
+// were, and a refused property leaves the password.
+TEST_F(UsersApiTest, PatchWithPropertiesAndAPasswordIsAllOrNothing) {
+  const std::string id = Post("/users", NewUserBody("adele", "Adele Vance")).Text("id");
+  const std::string before = PasswordHashOf(id);
+  ExpectError(Patch("/users/" + id,
+                    R"({"jobTitle":"Analyst","passwordProfile":{"password":"short"}})"),
+              400, "Request_BadRequest",
+              "The specified password does not comply with password complexity requirements. "
+              "Please provide a different password.");
+  ExpectError(Patch("/users/" + id,
+                    R"({"usageLocation":"XX","passwordProfile":{"password":"Zr8!kQw3#pLm"}})"),
+              400, "Request_BadRequest",
+              "Invalid value specified for property 'usageLocation' of resource 'User'.");
+  const Reply user = Get("/users/" + id + "?$select=jobTitle,usageLocation");
+  EXPECT_TRUE(user.object().at("jobTitle").is_null());
+  EXPECT_TRUE(user.object().at("usageLocation").is_null());
+  EXPECT_EQ(PasswordHashOf(id), before);
+
+  EXPECT_EQ(Patch("/users/" + id,
+                  R"({"jobTitle":"Analyst","passwordProfile":{"password":"Zr8!kQw3#pLm"}})")
+                .status,
+            204);
+  EXPECT_EQ(Get("/users/" + id + "?$select=jobTitle").Text("jobTitle"), "Analyst");
+  EXPECT_NE(PasswordHashOf(id), before);
+}
+
 TEST_F(UsersApiTest, DeleteMovesToTheRecycleBin) {
   const std::string id = Post("/users", NewUserBody("adele", "Adele Vance")).Text("id");
   EXPECT_EQ(Delete("/users/" + id).status, 204);
