@@ -249,14 +249,14 @@ std::vector<Record> ServicePlanRecords(const SubscribedSku& sku, std::string_vie
   return records;
 }
 
-std::vector<Record> LicenseDetailRecords(const std::vector<engine::LicenseDetail>& details) {
+std::vector<Record> LicenseDetailRecords(const std::vector<LicenseDetail>& details) {
   std::vector<Record> records;
-  for (const engine::LicenseDetail& detail : details) {
+  for (const LicenseDetail& detail : details) {
     const std::string assigned_by =
         detail.assigned_by_group.empty() ? "direct" : "group " + detail.assigned_by_group;
     const std::string state =
         detail.error == "None" ? detail.state : fmt::format("{} ({})", detail.state, detail.error);
-    for (const engine::ServicePlanDetail& plan : detail.service_plans) {
+    for (const ServicePlanDetail& plan : detail.service_plans) {
       records.push_back({{"skuPartNumber", detail.sku_part_number},
                          {"skuId", detail.sku_id},
                          {"assignedBy", assigned_by},

@@ -19,7 +19,7 @@
 #include "domain/group.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
-#include "engine/license_details.h"
+#include "domain/license_details.h"
 
 namespace admin365::cli {
 
@@ -53,7 +53,7 @@ std::vector<Record> ServicePlanRecords(const SubscribedSku& sku, std::string_vie
 // One record per service plan of each of a user's licences: the SKU, how it was assigned
 // ("direct" or "group <id>"), its state ("Active", "Error (CountViolation)"), and the plan
 // with its provisioningStatus ("Success", "Disabled", "ErrorStatus").
-std::vector<Record> LicenseDetailRecords(const std::vector<engine::LicenseDetail>& details);
+std::vector<Record> LicenseDetailRecords(const std::vector<LicenseDetail>& details);
 Record TenantRecord(const Tenant& tenant);
 Record AuditRecord(const AuditEvent& event);
 

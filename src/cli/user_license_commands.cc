@@ -3,7 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/license_arguments.h"
-#include "engine/license_details.h"
+#include "domain/license_details.h"
 
 namespace admin365::cli {
 
@@ -20,7 +20,7 @@ struct LicenseOptions {
 void PrintLicenses(Context& context, LocalDirectory& directory, const User& user) {
   auto skus = directory.ListSubscribedSkus();
   if (!skus) return context.Fail(skus.error());
-  context.Print(LicenseDetailRecords(engine::LicenseDetailsOf(user, *skus)), false);
+  context.Print(LicenseDetailRecords(LicenseDetailsOf(user, *skus)), false);
 }
 
 // One assignLicense call with the options' SKUs, then the user's licences.

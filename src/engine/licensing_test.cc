@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "engine/license_details.h"
+#include "domain/license_details.h"
 #include "engine/license_test_support.h"
 
 namespace admin365::engine_test {
@@ -66,12 +66,12 @@ TEST_F(LicensingTest, LicenseDetailsSpellOutEachPlanAndWhetherItIsDisabled) {
   ASSERT_THAT(Assign(user.id, {{.sku_id = kE3, .disabled_plans = {kSway}}}), Succeeds());
   auto skus = directory_->ListSubscribedSkus();
   ASSERT_THAT(skus, Succeeds());
-  const std::vector<engine::LicenseDetail> details = engine::LicenseDetailsOf(Get(user.id), *skus);
+  const std::vector<LicenseDetail> details = LicenseDetailsOf(Get(user.id), *skus);
   ASSERT_THAT(details, SizeIs(1));
   EXPECT_EQ(details[0].sku_part_number, "ENTERPRISEPACK");
   EXPECT_EQ(details[0].state, "Active");
   ASSERT_THAT(details[0].service_plans, SizeIs(36));
-  for (const engine::ServicePlanDetail& plan : details[0].service_plans) {
+  for (const ServicePlanDetail& plan : details[0].service_plans) {
     EXPECT_EQ(plan.provisioning_status, plan.service_plan_id == kSway ? "Disabled" : "Success")
         << plan.service_plan_name;
   }

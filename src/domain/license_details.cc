@@ -1,10 +1,10 @@
-#include "engine/license_details.h"
+#include "domain/license_details.h"
 
 #include <algorithm>
 
 #include "common/ascii.h"
 
-namespace admin365::engine {
+namespace admin365 {
 
 std::vector<LicenseDetail> LicenseDetailsOf(const User& user,
                                             const std::vector<SubscribedSku>& skus) {
@@ -35,4 +35,4 @@ std::vector<LicenseDetail> LicenseDetailsOf(const User& user,
   return details;
 }
 
-}  // namespace admin365::engine
+}  // namespace admin365

@@ -10,7 +10,7 @@
 #include "domain/licensing.h"
 #include "domain/user.h"
 
-namespace admin365::engine {
+namespace admin365 {
 
 struct ServicePlanDetail {
   std::string service_plan_id;
@@ -38,4 +38,4 @@ struct LicenseDetail {
 std::vector<LicenseDetail> LicenseDetailsOf(const User& user,
                                             const std::vector<SubscribedSku>& skus);
 
-}  // namespace admin365::engine
+}  // namespace admin365
