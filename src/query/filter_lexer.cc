@@ -164,6 +164,8 @@ class Lexer {
 
 }  // namespace
 
+bool IsGuidText(std::string_view text) { return text.size() == 36 && GuidAt(text, 0); }
+
 std::vector<Token> TokenizeFilter(std::string_view text) { return Lexer(text).Run(); }
 
 std::string DescribeToken(const Token& token) {

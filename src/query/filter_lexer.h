@@ -53,6 +53,9 @@ struct Token {
 
 std::vector<Token> TokenizeFilter(std::string_view text);
 
+// True when `text` is exactly a GUID (8-4-4-4-12 hex digits, any case).
+bool IsGuidText(std::string_view text);
+
 // How an error message names a token: `end of input`, a string as written ('it''s'),
 // anything else as written in single quotes ('foo').
 std::string DescribeToken(const Token& token);

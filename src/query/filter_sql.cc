@@ -6,6 +6,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "common/ascii.h"
+#include "query/filter_lexer.h"
 #include "query/filter_printer.h"
 
 namespace admin365::query {
@@ -210,7 +212,11 @@ class Translator {
         if (const auto* d = std::get_if<DateTimeLiteral>(&literal)) value = d->unix_seconds;
         break;
       case ColumnType::kGuid:
+        // Graph also takes a GUID written as a string: id in ('…', '…').
         if (const auto* g = std::get_if<GuidLiteral>(&literal)) value = g->text;
+        if (const auto* s = std::get_if<std::string>(&literal); s && IsGuidText(*s)) {
+          value = AsciiLower(*s);
+        }
         break;
       case ColumnType::kInt64:
         if (const auto* i = std::get_if<std::int64_t>(&literal)) value = *i;

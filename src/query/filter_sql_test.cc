@@ -127,6 +127,9 @@ TEST(TranslateFilterTest, GuidsBindInLowerCase) {
             Frag("u.sponsor_id = ?", {kSkuE5}));
   EXPECT_EQ(Sql("sponsorId ne 184efa21-98c3-4e5d-95ab-d07053a96e67"),
             Frag("u.sponsor_id IS NOT ?", {kSkuE5}));
+  // Graph takes a GUID written as a string too.
+  EXPECT_EQ(Sql("sponsorId in ('184EFA21-98C3-4E5D-95AB-D07053A96E67')"),
+            Frag("u.sponsor_id IN (?)", {kSkuE5}));
 }
 
 TEST(TranslateFilterTest, Integers) {

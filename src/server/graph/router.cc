@@ -124,10 +124,48 @@ std::size_t SegmentCount(std::string_view pattern) {
   return static_cast<std::size_t>(std::count(pattern.begin(), pattern.end(), '/')) + 1;
 }
 
+// OData's key syntax: "users('{key}')" or "groups({key})" -> "users", "{key}"; a quoted
+// key doubles its quotes ("users('o''neil@contoso.com')"). Other segments stay as they
+// are (so are those whose text before '(' is not a name); a segment that opens a key it does not close gives SegmentNotFound(segment).
+Status AppendWithKey(const std::string& segment, std::vector<std::string>& out) {
+  const std::size_t open = segment.find('(');
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (open == std::string::npos || open == 0 ||
+      !std::all_of(segment.begin(), segment.begin() + static_cast<std::ptrdiff_t>(open), letter)) {
+    out.push_back(segment);
+    return Ok();
+  }
+  std::string_view key = std::string_view(segment).substr(open + 1);
+  if (!key.ends_with(')')) return Fail(SegmentNotFound(segment));
+  key.remove_suffix(1);
+  std::string value;
+  if (key.starts_with('\'')) {
+    if (key.size() < 2 || !key.ends_with('\'')) return Fail(SegmentNotFound(segment));
+    key = key.substr(1, key.size() - 2);
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (key[i] == '\'') {
+        if (i + 1 == key.size() || key[i + 1] != '\'') return Fail(SegmentNotFound(segment));
+        ++i;
+      }
+      value += key[i];
+    }
+  } else {
+    if (key.find_first_of("'()") != std::string_view::npos) return Fail(SegmentNotFound(segment));
+    value = key;
+  }
+  if (value.empty()) return Fail(SegmentNotFound(segment));
+  out.push_back(segment.substr(0, open));
+  out.push_back(std::move(value));
+  return Ok();
+}
+
 }  // namespace
 
 Result<RouteMatch> MatchRoute(std::string_view method, std::string_view version,
-                              const std::vector<std::string>& segments) {
+                              const std::vector<std::string>& path) {
+  std::vector<std::string> segments;
+  segments.reserve(path.size() + 1);
+  for (const std::string& segment : path) RETURN_IF_ERROR(AppendWithKey(segment, segments));
   bool path_known = false;
   std::size_t longest_prefix = 0;
   for (const Route& route : kRoutes) {

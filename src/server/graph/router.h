@@ -3,10 +3,12 @@
 // The route table of the Graph facade: method + path (decoded segments after the version)
 // -> the handler and the permission it requires. Literal segments match
 // case-insensitively, as Graph's do; "{}" matches any one segment and becomes a
-// GraphCall parameter. Some routes exist only in beta (authentication/requirements and
+// GraphCall parameter. A key may also be given in OData's key syntax, in the segment
+// that names its collection: "users('{id or UPN}')", "groups({id})". Some routes exist only in beta (authentication/requirements and
 // signInPreferences).
 //
-// Errors: SegmentNotFound(first segment no route knows) when no route has the path;
+// Errors: SegmentNotFound(first segment no route knows) when no route has the path, or
+// (the segment) for a key that is not closed or quoted right;
 // MethodNotAllowed when routes have the path but not the method.
 
 #include <string>

@@ -107,22 +107,25 @@ Result<UserSelection> UserSelection::Parse(std::string_view select) {
       for (const UserProperty& property : AllUserProperties()) {
         selection.fields_.push_back({.property = &property});
       }
-      for (Licences licences :
-           {Licences::kAssignedLicenses, Licences::kAssignedPlans, Licences::kAssignmentStates}) {
-        selection.fields_.push_back({.licences = licences});
+      for (Computed computed :
+           {Computed::kAssignedLicenses, Computed::kAssignedPlans, Computed::kAssignmentStates}) {
+        selection.fields_.push_back({.computed = computed});
       }
     } else if (const UserProperty* property = FindUserProperty(name)) {
       selection.fields_.push_back({.property = property});
       name = property->name;
     } else if (AsciiIEquals(name, "assignedLicenses")) {
-      selection.fields_.push_back({.licences = Licences::kAssignedLicenses});
+      selection.fields_.push_back({.computed = Computed::kAssignedLicenses});
       name = "assignedLicenses";
     } else if (AsciiIEquals(name, "assignedPlans")) {
-      selection.fields_.push_back({.licences = Licences::kAssignedPlans});
+      selection.fields_.push_back({.computed = Computed::kAssignedPlans});
       name = "assignedPlans";
     } else if (AsciiIEquals(name, "licenseAssignmentStates")) {
-      selection.fields_.push_back({.licences = Licences::kAssignmentStates});
+      selection.fields_.push_back({.computed = Computed::kAssignmentStates});
       name = "licenseAssignmentStates";
+    } else if (AsciiIEquals(name, "passwordProfile")) {
+      selection.fields_.push_back({.computed = Computed::kPasswordProfile});
+      name = "passwordProfile";
     } else if (!name.empty()) {
       return Fail(UnknownSelectProperty(name, "microsoft.graph.user"));
     }
@@ -142,18 +145,21 @@ void UserSelection::Render(const User& user, json::object& out) const {
   const json::storage_ptr& storage = out.storage();
   out.reserve(out.size() + fields_.size());
   for (const Field& field : fields_) {
-    switch (field.licences) {
-      case Licences::kNone:
+    switch (field.computed) {
+      case Computed::kNone:
         out.emplace(field.property->name, ToJson(GetUserProperty(user, *field.property), storage));
         break;
-      case Licences::kAssignedLicenses:
+      case Computed::kAssignedLicenses:
         out.emplace("assignedLicenses", AssignedLicenses(user, storage));
         break;
-      case Licences::kAssignedPlans:
+      case Computed::kAssignedPlans:
         out.emplace("assignedPlans", AssignedPlans(user, storage));
         break;
-      case Licences::kAssignmentStates:
+      case Computed::kAssignmentStates:
         out.emplace("licenseAssignmentStates", AssignmentStates(user, storage));
+        break;
+      case Computed::kPasswordProfile:
+        out.emplace("passwordProfile", nullptr);
         break;
     }
   }

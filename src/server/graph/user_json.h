@@ -8,7 +8,8 @@
 // displayName, givenName, jobTitle, mail, mobilePhone, officeLocation, preferredLanguage,
 // surname, userPrincipalName, id. Any catalogue property (domain/user_properties.h) may be
 // selected, and so may the licence collections assignedLicenses, assignedPlans and
-// licenseAssignmentStates; "*" selects them all.
+// licenseAssignmentStates; "*" selects them all. passwordProfile may be selected and is
+// always null, as Graph never returns it.
 
 #include <boost/json/fwd.hpp>
 #include <optional>
@@ -40,10 +41,16 @@ class UserSelection {
   void Render(const User& user, boost::json::object& out) const;
 
  private:
-  enum class Licences { kNone, kAssignedLicenses, kAssignedPlans, kAssignmentStates };
+  enum class Computed {
+    kNone,
+    kAssignedLicenses,
+    kAssignedPlans,
+    kAssignmentStates,
+    kPasswordProfile
+  };
   struct Field {
-    const UserProperty* property = nullptr;  // or one of the licence collections
-    Licences licences = Licences::kNone;
+    const UserProperty* property = nullptr;  // or one of the computed properties
+    Computed computed = Computed::kNone;
   };
 
   std::vector<Field> fields_;
