@@ -49,6 +49,7 @@ std::string EncodeJwt(const TokenClaims& claims, const KeyStore& keys) {
   payload["exp"] = claims.expires_at;
   payload["tid"] = claims.tenant_id;
   payload["appid"] = claims.app_id;
+  if (!claims.app_display_name.empty()) payload["app_displayname"] = claims.app_display_name;
   payload["oid"] = claims.object_id;
   payload["sub"] = claims.object_id;
   payload["idtyp"] = claims.id_type;
@@ -96,6 +97,7 @@ Result<TokenClaims> DecodeJwt(std::string_view token, const KeyStore& keys) {
       .issuer = StringClaim(object, "iss"),
       .tenant_id = StringClaim(object, "tid"),
       .app_id = StringClaim(object, "appid"),
+      .app_display_name = StringClaim(object, "app_displayname"),
       .object_id = StringClaim(object, "oid"),
       .id_type = StringClaim(object, "idtyp"),
       .upn = StringClaim(object, "upn"),

@@ -27,6 +27,7 @@ struct TokenClaims {
   std::string issuer;
   std::string tenant_id;
   std::string app_id;     // the client id of the app the token was issued to
+  std::string app_display_name;  // app tokens: the app's name (claim app_displayname)
   std::string object_id;  // the user's object id; for app tokens the client id
   std::string id_type;    // "app" or "user"
   std::string upn;        // user tokens only

@@ -272,6 +272,7 @@ TokenService::Grant TokenService::ClientCredentials(const Form& form, const Tena
                            .issuer = fmt::format("https://sts.windows.net/{}/", tenant.tenant_id),
                            .tenant_id = tenant.tenant_id,
                            .app_id = app->client_id,
+                           .app_display_name = app->display_name,
                            .object_id = app->client_id,
                            .id_type = "app",
                            .token_use = "access",

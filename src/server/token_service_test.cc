@@ -95,6 +95,7 @@ TEST_F(TokenServiceTest, ClientCredentialsGiveAnAppTokenWithTheGrantedRoles) {
   EXPECT_EQ(claims->audience, "https://graph.microsoft.com");
   EXPECT_EQ(claims->issuer, "https://sts.windows.net/" + tenant_id_ + "/");
   EXPECT_EQ(claims->id_type, "app");
+  EXPECT_EQ(claims->app_display_name, "Provisioning");  // CLI for Microsoft 365 shows it
   EXPECT_THAT(claims->roles, ElementsAre("Group.Read.All", "User.ReadWrite.All"));
   EXPECT_EQ(claims->expires_at - claims->issued_at, 3599);
 
