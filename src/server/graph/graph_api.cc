@@ -64,6 +64,7 @@ struct GraphApi::Impl {
     try {
       Result<GraphResponse> routed = Route(request);
       response = routed ? std::move(*routed) : ErrorResponse(routed.error(), request, clock.Now());
+      ApplyMetadataLevel(request, response);
     } catch (const std::exception&) {
       response =
           ErrorResponse(Error::Internal("An unexpected error occurred."), request, clock.Now());

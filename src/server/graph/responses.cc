@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "common/ascii.h"
 #include "server/graph/api_errors.h"
 #include "server/graph/graph_call.h"
 
@@ -11,13 +12,33 @@ namespace admin365::server {
 
 namespace {
 
+constexpr std::string_view kJsonType = "application/json;odata.metadata=minimal;"
+                                      "odata.streaming=true;IEEE754Compatible=false;"
+                                      "charset=utf-8";
+
 GraphResponse JsonText(int status, std::string text) {
   return GraphResponse{.status = status,
-                       .headers = {{"Content-Type",
-                                    "application/json;odata.metadata=minimal;"
-                                    "odata.streaming=true;IEEE754Compatible=false;"
-                                    "charset=utf-8"}},
+                       .headers = {{"Content-Type", std::string(kJsonType)}},
                        .body = std::move(text)};
+}
+
+// Removes the control information of `value` and of everything it holds.
+void StripControlInformation(boost::json::value& value) {
+  if (auto* array = value.if_array()) {
+    for (boost::json::value& item : *array) StripControlInformation(item);
+    return;
+  }
+  auto* object = value.if_object();
+  if (object == nullptr) return;
+  for (auto it = object->begin(); it != object->end();) {
+    const std::string_view key = it->key();
+    if (key.starts_with("@odata.") && key != "@odata.nextLink" && key != "@odata.count") {
+      it = object->erase(it);
+    } else {
+      StripControlInformation(it->value());
+      ++it;
+    }
+  }
 }
 
 }  // namespace
@@ -28,6 +49,25 @@ GraphResponse JsonResponse(int status, const boost::json::value& body) {
 
 GraphResponse JsonResponse(int status, const boost::json::object& body) {
   return JsonText(status, boost::json::serialize(body));
+}
+
+void ApplyMetadataLevel(const GraphRequest& request, GraphResponse& response) {
+  if (response.status >= 300 || response.body.empty()) return;
+  if (AsciiLower(FindHeader(request.headers, "Accept")).find("odata.metadata=none") ==
+      std::string::npos) {
+    return;
+  }
+  for (auto& [name, type] : response.headers) {
+    if (!AsciiIEquals(name, "Content-Type") || type != kJsonType) continue;
+    boost::system::error_code error;
+    boost::json::value body = boost::json::parse(response.body, error);
+    if (error) return;
+    StripControlInformation(body);
+    response.body = boost::json::serialize(body);
+    type = "application/json;odata.metadata=none;odata.streaming=true;"
+           "IEEE754Compatible=false;charset=utf-8";
+    return;
+  }
 }
 
 GraphResponse NoContent() { return GraphResponse{.status = 204}; }

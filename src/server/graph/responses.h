@@ -28,6 +28,13 @@ GraphResponse JsonResponse(int status, const boost::json::object& body);
 GraphResponse NoContent();
 GraphResponse TextResponse(int status, std::string body);
 
+// OData's metadata levels: when the request's Accept asks for odata.metadata=none (as
+// CLI for Microsoft 365 does), a successful JSON body loses its control information
+// ("@odata.context", "@odata.type", "@odata.id", ...) at every level, except
+// "@odata.nextLink" and "@odata.count", and says so in its Content-Type. Other responses
+// are left as they are.
+void ApplyMetadataLevel(const GraphRequest& request, GraphResponse& response);
+
 GraphResponse ErrorResponse(const Error& error, const GraphRequest& request, UnixSeconds now);
 
 // The body as a JSON object. Errors: BodyTooLarge; UnreadableJsonPayload when it is not

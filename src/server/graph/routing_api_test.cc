@@ -78,6 +78,28 @@ TEST_F(RoutingApiTest, PasswordProfileSelectsAsNull) {
   EXPECT_EQ(user.object().at("id").as_string(), adele_);
 }
 
+TEST_F(RoutingApiTest, MetadataNoneDropsControlInformation) {
+  const HeaderList none = {{"Accept", "application/json;odata.metadata=none"}};
+  const Reply user = Get(fmt::format("/users/{}?$select=id,displayName", adele_), none);
+  EXPECT_EQ(user.object(), (json::object{{"id", adele_}, {"displayName", "Adele"}}));
+  EXPECT_THAT(user.Header("Content-Type"), ::testing::StartsWith("application/json;odata.metadata=none"));
+  const Reply page = Get("/users?$top=1&$select=id", none);
+  EXPECT_FALSE(page.object().contains("@odata.context"));
+  EXPECT_TRUE(page.object().contains("@odata.nextLink"));
+  EXPECT_EQ(page.value().size(), 1u);
+  ASSERT_EQ(Post(fmt::format("/groups/{}/members/$ref", group_),
+                 fmt::format(R"({{"@odata.id":"{}/directoryObjects/{}"}})", kServiceRoot, adele_))
+                .status,
+            204);
+  EXPECT_EQ(Get(fmt::format("/users/{}/memberOf", adele_), none).value()[0].as_object().contains(
+                "@odata.type"),
+            false);
+  EXPECT_TRUE(Get(fmt::format("/users/{}/memberOf", adele_)).value()[0].as_object().contains(
+      "@odata.type"));
+  ExpectError(Get("/users/nobody@contoso.onmicrosoft.com", none), 404, "Request_ResourceNotFound",
+              NotFoundMessage("nobody@contoso.onmicrosoft.com"));
+}
+
 TEST_F(RoutingApiTest, IdInQuotedGuids) {
   const Reply users = Get(fmt::format("/users?$filter=id in ('{}','{}')&$select=displayName",
                                       adele_, alex_));
