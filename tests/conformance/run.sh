@@ -1,15 +1,32 @@
 #!/usr/bin/env bash
-# The conformance suite: Microsoft's Graph SDK and MSAL against `admin365 serve`.
-#   tests/conformance/run.sh path/to/admin365
-# Creates a fresh tenant (a verified domain, a subscription, two app registrations), a test
-# certificate authority and a server certificate it signs, starts `admin365 serve` on a
-# free port with that certificate (and a second one with a tiny throttle), runs
-# `node --test` with NODE_EXTRA_CA_CERTS pointing at the CA, and stops the servers. Exits
-# with the tests' status.
+# The conformance suite: Microsoft's Graph SDK, MSAL and CLI for Microsoft 365 against
+# `admin365 serve`.
+#   tests/conformance/run.sh path/to/admin365 [test files...]   (default: every *.test.mjs)
+# Installs the pinned clients (npm ci) if needed, then re-runs itself in private mount and
+# network namespaces (unshare; no privilege needed): the network has only loopback, so
+# nothing can leave the machine, and /etc/hosts is a file of the run's own, bind-mounted,
+# that resolves graph.microsoft.com and login.microsoftonline.com to 127.0.0.1 (CLI for
+# Microsoft 365 hard-codes both). There it creates a fresh tenant (a verified domain, a
+# subscription, two app registrations), a test certificate authority and a server
+# certificate it signs for 127.0.0.1 and those two names, starts `admin365 serve` on
+# 127.0.0.1:443 with that certificate (and a second one, on a free port, with a tiny
+# throttle), runs `node --test` with NODE_EXTRA_CA_CERTS pointing at the CA, and stops the
+# servers. Exits with the tests' status.
 set -euo pipefail
 
 admin365="$(realpath "$1")"
 here="$(cd "$(dirname "$0")" && pwd)"
+tests=("${@:2}")
+[ "${#tests[@]}" -gt 0 ] || tests=("$here"/*.test.mjs)
+
+if [ ! -x "$here/node_modules/.bin/m365" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ -z "${ADMIN365_CONFORMANCE_NAMESPACE:-}" ]; then
+  ADMIN365_CONFORMANCE_NAMESPACE=1 exec unshare --map-root-user --mount --net "$0" "$@"
+fi
+ip link set lo up
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/admin365-conformance.XXXXXX")"
 server_pids=()
 
@@ -24,9 +41,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ ! -d "$here/node_modules" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+printf '127.0.0.1 localhost graph.microsoft.com login.microsoftonline.com\n::1 localhost\n' \
+  >"$work/hosts"
+mount --bind "$work/hosts" /etc/hosts
 
 data="$work/tenant"
 cli() { "$admin365" --data-dir "$data" "$@"; }
@@ -53,18 +70,18 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=admin365 conformanc
   -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign" 2>/dev/null
 openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
   -keyout "$work/server.key" -out "$work/server.csr" 2>/dev/null
-printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' \
+printf 'subjectAltName=DNS:localhost,IP:127.0.0.1,DNS:graph.microsoft.com,DNS:login.microsoftonline.com\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' \
   >"$work/server.ext"
 openssl x509 -req -days 2 -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" \
   -CAcreateserial -extfile "$work/server.ext" -out "$work/server.pem" 2>/dev/null
 
-# start_server NAME ARGS...: starts `admin365 serve` on a free port with the test
+# start_server NAME ADDRESS ARGS...: starts `admin365 serve` on ADDRESS with the test
 # certificate; sets url to its base URL and adds its pid to server_pids.
 start_server() {
-  local name="$1"
-  shift
+  local name="$1" address="$2"
+  shift 2
   mkfifo "$work/$name.out"
-  "$admin365" --data-dir "$data" serve --listen 127.0.0.1:0 \
+  "$admin365" --data-dir "$data" serve --listen "$address" \
     --cert "$work/server.pem" --key "$work/server.key" "$@" \
     >"$work/$name.out" 2>"$work/$name.log" &
   server_pids+=("$!")
@@ -74,11 +91,11 @@ start_server() {
   url="${first_line#admin365 serving }"
 }
 
-start_server serve
+start_server serve 127.0.0.1:443
 main_url="$url"
 # A second server on the same tenant whose throttle runs out after two GET /users.
 printf '{"smallUnits": 4, "unitWindowSeconds": 2}' >"$work/throttle.json"
-start_server throttled --throttle-config "$work/throttle.json"
+start_server throttled 127.0.0.1:0 --throttle-config "$work/throttle.json"
 throttled_url="$url"
 echo "conformance: $main_url, throttled $throttled_url (tenant contoso.com)"
 
@@ -88,7 +105,7 @@ NODE_EXTRA_CA_CERTS="$work/ca.pem" ADMIN365_URL="$main_url" ADMIN365_TENANT=cont
   ADMIN365_DOMAIN=contoso.com ADMIN365_CLIENT_ID="$client_id" \
   ADMIN365_CLIENT_SECRET="$client_secret" ADMIN365_READONLY_CLIENT_ID="$reader_id" \
   ADMIN365_READONLY_CLIENT_SECRET="$reader_secret" \
-  node --test "$here"/*.test.mjs || status=$?
+  node --test "${tests[@]}" || status=$?
 
 # Both servers must stop cleanly (exit 0) on SIGTERM.
 for pid in "${server_pids[@]}"; do
