@@ -92,7 +92,8 @@ start_server() {
 }
 
 start_server serve 127.0.0.1:443
-main_url="$url"
+# Clients leave the default port out of Host, so the server's links have none either.
+main_url="${url%:443}"
 # A second server on the same tenant whose throttle runs out after two GET /users.
 printf '{"smallUnits": 4, "unitWindowSeconds": 2}' >"$work/throttle.json"
 start_server throttled 127.0.0.1:0 --throttle-config "$work/throttle.json"
