@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libcsv-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev openssl curl libcurl4-openssl-dev
+  iproute2 util-linux  # ip and unshare: the conformance suite's private network namespace
   clang-16 libclang-rt-16-dev  # libFuzzer, for scripts/fuzz.sh
 )
 
