@@ -110,6 +110,7 @@ std::string HintFor(const Error& error) {
 
 int ReportError(const Error& error) {
   fmt::print(stderr, "error: {}: {}\n", error.code, error.message);
+  if (!error.request_id.empty()) fmt::print(stderr, "request-id: {}\n", error.request_id);
   if (const std::string hint = HintFor(error); !hint.empty()) {
     fmt::print(stderr, "hint: {}\n", hint);
   }

@@ -7,7 +7,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace admin365 {
 
@@ -38,5 +40,9 @@ class FakeClock final : public Clock {
 
 // "2026-11-23T01:17:42Z": the ISO 8601 form Graph uses for DateTimeOffset.
 std::string FormatIso8601(UnixSeconds time);
+
+// Reads what Graph writes for a DateTimeOffset: "2026-11-23T01:17:42Z", with or without a
+// fraction of the second (dropped). nullopt for anything else.
+std::optional<UnixSeconds> ParseIso8601(std::string_view text);
 
 }  // namespace admin365

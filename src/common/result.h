@@ -46,6 +46,9 @@ struct Error {
   std::string message;  // exact Graph message
   std::string target;   // the property at fault, when known
   std::vector<ErrorDetail> details;
+  // Graph's request-id when the error is Microsoft Graph's answer (support asks for it);
+  // empty for the embedded tenant.
+  std::string request_id;
 
   // A generic error for faults that have no Graph counterpart (I/O, storage).
   static Error Internal(std::string message);

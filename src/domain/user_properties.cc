@@ -131,6 +131,20 @@ std::optional<UnixSeconds> DateTimeField(const User& user, std::string_view name
   return std::nullopt;
 }
 
+void SetDateTimeField(User& user, std::string_view name, std::optional<UnixSeconds> time) {
+  if (name == "deletedDateTime") {
+    user.deleted_date_time = time;
+  } else if (name == "onPremisesLastSyncDateTime") {
+    user.on_premises_last_sync_date_time = time;
+  } else if (name == "createdDateTime") {
+    user.created_date_time = time.value_or(0);
+  } else if (name == "lastPasswordChangeDateTime") {
+    user.last_password_change_date_time = time.value_or(0);
+  } else if (name == "signInSessionsValidFromDateTime") {
+    user.sign_in_sessions_valid_from_date_time = time.value_or(0);
+  }
+}
+
 // accountEnabled, or onPremisesSyncEnabled (null for cloud-only users).
 std::optional<bool> BoolField(const User& user, std::string_view name) {
   if (name == "onPremisesSyncEnabled") return user.on_premises_sync_enabled;
@@ -333,6 +347,51 @@ Status SetUserProperty(User& user, const UserProperty& property, const PropertyV
     }
     case kDateTime:
       break;
+  }
+  return Fail(errors::InvalidPropertyValue(property.name));
+}
+
+Status LoadUserProperty(User& user, const UserProperty& property, const PropertyValue& value) {
+  const bool null = std::holds_alternative<std::monostate>(value);
+  const std::string* text = std::get_if<std::string>(&value);
+  switch (property.type) {
+    case kRequiredString:
+      if (text == nullptr && !null) break;
+      *RequiredStringField(user, property.name) = text != nullptr ? *text : "";
+      return Ok();
+    case kString:
+      if (text == nullptr && !null) break;
+      *OptionalStringField(user, property.name) =
+          text != nullptr ? std::optional<std::string>(*text) : std::nullopt;
+      return Ok();
+    case kBool: {
+      const bool* flag = std::get_if<bool>(&value);
+      if (flag == nullptr && !null) break;
+      if (property.name == "onPremisesSyncEnabled") {
+        user.on_premises_sync_enabled = flag != nullptr ? std::optional<bool>(*flag) : std::nullopt;
+      } else {
+        user.account_enabled = flag == nullptr || *flag;
+      }
+      return Ok();
+    }
+    case kStringCollection: {
+      const auto* items = std::get_if<std::vector<std::string>>(&value);
+      if (items == nullptr && !null) break;
+      *CollectionField(user, property.name) =
+          items != nullptr ? *items : std::vector<std::string>{};
+      return Ok();
+    }
+    case kDateTime: {
+      std::optional<UnixSeconds> time;
+      if (text != nullptr) {
+        time = ParseIso8601(*text);
+        if (!time) break;
+      } else if (!null) {
+        break;
+      }
+      SetDateTimeField(user, property.name, time);
+      return Ok();
+    }
   }
   return Fail(errors::InvalidPropertyValue(property.name));
 }

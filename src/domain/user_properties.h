@@ -56,6 +56,13 @@ PropertyValue GetUserProperty(const User& user, const UserProperty& property);
 // '$' or '_' (§3.1).
 Status SetUserProperty(User& user, const UserProperty& property, const PropertyValue& value);
 
+// Stores a value a directory reported for `property` (Microsoft Graph's answer to a
+// read), read-only properties and userPrincipalName included, without SetUserProperty's
+// rules: the directory that holds the user applied them. null clears the property; dates
+// are ISO 8601 strings (common/clock.h ParseIso8601). Error: InvalidPropertyValue when the
+// value is not of the property's type.
+Status LoadUserProperty(User& user, const UserProperty& property, const PropertyValue& value);
+
 // The checks SetUserProperty makes on one non-empty string (clean UTF-8, length, value
 // rule), for any property, read-only ones included (the directory validates what Entra
 // Connect writes with it). Error: InvalidPropertyValue(property).

@@ -863,3 +863,42 @@ TEST(PropertyValueToTextTest, RendersForPeople) {
 
 }  // namespace
 }  // namespace admin365
+
+namespace admin365 {
+namespace {
+
+// What a directory reports for a property is read back into the same user: the round trip
+// Microsoft Graph's answers take in the connector.
+TEST(LoadUserPropertyTest, ReadsBackEveryPropertyAsReported) {
+  User reported = SampleUser();
+  reported.account_enabled = false;
+  reported.on_premises_sync_enabled = true;
+  reported.on_premises_immutable_id = "aGVsbG8=";
+  reported.deleted_date_time = 1795400000;
+  reported.last_password_change_date_time = 1795396700;
+  reported.sign_in_sessions_valid_from_date_time = 1795396800;
+  reported.other_mails = {"adele@fabrikam.com"};
+  User loaded;
+  for (const UserProperty& property : AllUserProperties()) {
+    ASSERT_TRUE(LoadUserProperty(loaded, property, GetUserProperty(reported, property)))
+        << property.name;
+  }
+  EXPECT_EQ(loaded, reported);
+}
+
+TEST(LoadUserPropertyTest, NullClearsAndAWrongTypeIsRefused) {
+  User user = SampleUser();
+  ASSERT_TRUE(LoadUserProperty(user, Prop("givenName"), kNull));
+  EXPECT_EQ(user.given_name, std::nullopt);
+  ASSERT_TRUE(LoadUserProperty(user, Prop("deletedDateTime"), Text("2026-11-23T01:17:42Z")));
+  EXPECT_EQ(user.deleted_date_time, 1795396662);
+  EXPECT_THAT(LoadUserProperty(user, Prop("createdDateTime"), Text("soon")),
+              FailsWith(expected::InvalidValue("createdDateTime")));
+  EXPECT_THAT(LoadUserProperty(user, Prop("accountEnabled"), Text("true")),
+              FailsWith(expected::InvalidValue("accountEnabled")));
+  EXPECT_THAT(LoadUserProperty(user, Prop("businessPhones"), Text("+1 425 555 0100")),
+              FailsWith(expected::InvalidValue("businessPhones")));
+}
+
+}  // namespace
+}  // namespace admin365

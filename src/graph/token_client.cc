@@ -1,24 +1,17 @@
 #include "graph/token_client.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
 
 #include "common/base64.h"
+#include "graph/graph_paths.h"
 
 namespace admin365::graph {
 
 namespace json = boost::json;
 
 namespace {
-
-std::string FormEncode(std::string_view text) {
-  char* escaped = curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size()));
-  std::string out = escaped != nullptr ? escaped : "";
-  curl_free(escaped);
-  return out;
-}
 
 std::string StringMember(const json::object& object, std::string_view name) {
   const json::value* value = object.if_contains(name);
@@ -54,11 +47,11 @@ Error TokenRefused(long status, const json::object& body) {
 Result<AccessToken> AcquireAppToken(HttpClient& http, const AppCredentials& credentials,
                                     UnixSeconds now) {
   const std::string url = fmt::format("{}/{}/oauth2/v2.0/token", credentials.authority_host,
-                                      FormEncode(credentials.tenant));
+                                      PercentEncode(credentials.tenant));
   const std::string form = fmt::format(
       "grant_type=client_credentials&client_id={}&client_secret={}&scope={}",
-      FormEncode(credentials.client_id), FormEncode(credentials.client_secret),
-      FormEncode(credentials.graph_resource + "/.default"));
+      PercentEncode(credentials.client_id), PercentEncode(credentials.client_secret),
+      PercentEncode(credentials.graph_resource + "/.default"));
   ASSIGN_OR_RETURN(const HttpReply reply,
                    http.Send({.method = "POST",
                               .url = url,
