@@ -14,7 +14,7 @@ namespace {
 // Runs `body` with the app registry of the data directory's tenant.
 template <class Body>
 void WithApps(Context& context, Body body) {
-  auto directory = context.Directory();
+  auto directory = context.Embedded();
   if (!directory) return context.Fail(directory.error());
   SystemClock clock;
   CryptoRandom random;

@@ -41,7 +41,7 @@ struct JobOptions {
 
 // Everything a bulk command works with.
 struct BulkSession {
-  LocalDirectory* directory;
+  Directory* directory;
   std::unique_ptr<manage::BulkJobStore> store;
   std::unique_ptr<manage::TemplateStore> templates;
   SystemClock clock;
@@ -49,7 +49,8 @@ struct BulkSession {
 };
 
 Result<std::unique_ptr<BulkSession>> OpenSession(Context& context) {
-  ASSIGN_OR_RETURN(LocalDirectory * directory, context.Directory());
+  ASSIGN_OR_RETURN(Directory * directory, context.Directory());
+  RETURN_IF_ERROR(context.OpenLocalStores());
   auto session = std::make_unique<BulkSession>();
   session->directory = directory;
   const std::filesystem::path data(context.options().data_directory);

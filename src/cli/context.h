@@ -1,12 +1,14 @@
 #pragma once
 
-// Context: what every CLI command shares — the global options, the directory (opened on
-// first use from --data-dir), the acting operator and the output.
+// Context: what every CLI command shares — the global options, the directory (the tenant
+// --tenant selects, opened on first use), the acting operator and the output.
 
 #include <memory>
 #include <string>
 
 #include "cli/output.h"
+#include "common/clock.h"
+#include "common/random.h"
 #include "directory/directory.h"
 #include "engine/local_directory.h"
 
@@ -15,14 +17,26 @@ namespace admin365::cli {
 struct GlobalOptions {
   std::string data_directory;  // --data-dir, $ADMIN365_DATA_DIR, or ~/.local/share/admin365
   std::string output = "table";
+  // --tenant NAME or $ADMIN365_TENANT: a connection's name or "embedded"; empty: the
+  // current tenant (`tenant use`), else the embedded one.
+  std::string tenant;
 };
 
 class Context {
  public:
   explicit Context(GlobalOptions options) : options_(std::move(options)) {}
 
-  // The embedded tenant in the data directory.
-  Result<LocalDirectory*> Directory();
+  // The tenant commands act on: the embedded tenant in the data directory or a connected
+  // one (graph/graph_directory.h). Errors: the connection's (not found, damaged file).
+  Result<admin365::Directory*> Directory();
+  // The embedded tenant, for what only it has (its initialisation, subscriptions, apps,
+  // keys, the server). Error: Tenant_EmbeddedOnly when a connected tenant is selected.
+  Result<LocalDirectory*> Embedded();
+  // Opens (creating or migrating) the data directory's tenant.db, which holds admin365's
+  // own records (templates) whichever tenant is selected.
+  Status OpenLocalStores();
+  // The selected connection's name, or "" for the embedded tenant.
+  Result<std::string> SelectedTenant();
 
   // "cli:<operating-system user>", as the audit trail records it.
   const Actor& actor() const { return actor_; }
@@ -40,9 +54,13 @@ class Context {
  private:
   GlobalOptions options_;
   Actor actor_ = CurrentActor();
-  std::unique_ptr<LocalDirectory> directory_;
+  std::unique_ptr<LocalDirectory> embedded_;
+  std::unique_ptr<admin365::Directory> connected_;
+  SystemClock clock_;
+  CryptoRandom random_;
 
   static Actor CurrentActor();
+  Result<LocalDirectory*> OpenEmbedded();
 };
 
 // The default data directory: $ADMIN365_DATA_DIR, else $XDG_DATA_HOME/admin365, else

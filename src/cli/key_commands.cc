@@ -40,7 +40,7 @@ void AddKeyCommands(CLI::App& app, Context& context) {
 
   keys->add_subcommand("list", "The keys published in the JWKS, the signing key first")
       ->callback([&context] {
-        if (auto directory = context.Directory(); !directory) return context.Fail(directory.error());
+        if (auto directory = context.Embedded(); !directory) return context.Fail(directory.error());
         ListKeys(context);
       });
 
@@ -52,7 +52,7 @@ void AddKeyCommands(CLI::App& app, Context& context) {
                    "Delete the current and previous keys instead: every token they signed "
                    "stops working (for a leaked key)");
   rotate->callback([&context, drop_previous] {
-    if (auto directory = context.Directory(); !directory) return context.Fail(directory.error());
+    if (auto directory = context.Embedded(); !directory) return context.Fail(directory.error());
     const std::filesystem::path path = SigningKeyPath(context);
     if (auto created = server::KeyStore::LoadOrCreate(path); !created) {
       return context.Fail(created.error());

@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
   app.add_option("--data-dir", context.options().data_directory,
                  "Where the embedded tenant lives ($ADMIN365_DATA_DIR)")
       ->capture_default_str();
+  app.add_option("--tenant", context.options().tenant,
+                 "The tenant to act on: a connection's name (admin365 tenant connect) or "
+                 "'embedded' (default: the current one, admin365 tenant use)")
+      ->envname("ADMIN365_TENANT");
   app.add_option("-o,--output", context.options().output, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();

@@ -63,7 +63,7 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& lis
 }
 
 Status Serve(Context& context, const ServeOptions& options) {
-  ASSIGN_OR_RETURN(LocalDirectory * directory, context.Directory());
+  ASSIGN_OR_RETURN(LocalDirectory * directory, context.Embedded());
   ASSIGN_OR_RETURN(const Tenant tenant, directory->GetTenant());
   ASSIGN_OR_RETURN(const auto address, ParseListen(options.listen));
   if (options.certificate.empty() != options.private_key.empty()) {

@@ -10,13 +10,13 @@ namespace admin365::cli {
 namespace {
 
 // "contoso" for contoso.onmicrosoft.com: the prefix of MSOnline's AccountSkuId.
-Result<std::string> TenantLabel(LocalDirectory& directory) {
+Result<std::string> TenantLabel(Directory& directory) {
   ASSIGN_OR_RETURN(const Tenant tenant, directory.GetTenant());
   return tenant.initial_domain.substr(0, tenant.initial_domain.find('.'));
 }
 
 // Prints `sku` as one subscription record.
-void PrintSubscription(Context& context, LocalDirectory& directory,
+void PrintSubscription(Context& context, Directory& directory,
                        const Result<SubscribedSku>& sku) {
   if (!sku) return context.Fail(sku.error());
   auto label = TenantLabel(directory);
@@ -31,7 +31,7 @@ CLI::App* AddSubscriptionVerb(CLI::App& subscription, Context& context, const ch
   CLI::App* command = subscription.add_subcommand(verb, help);
   command->add_option("sku", *sku, "A skuPartNumber (ENTERPRISEPACK) or skuId")->required();
   command->callback([&context, sku, action] {
-    auto directory = context.Directory();
+    auto directory = context.Embedded();
     if (!directory) return context.Fail(directory.error());
     PrintSubscription(context, **directory, action(**directory, *sku));
   });

@@ -24,7 +24,7 @@ using manage::TemplateStore;
 
 // The tenant's template store, opened after the directory has migrated tenant.db.
 Result<std::unique_ptr<TemplateStore>> OpenStore(Context& context) {
-  RETURN_IF_ERROR(context.Directory());
+  RETURN_IF_ERROR(context.OpenLocalStores());
   return TemplateStore::Open(std::filesystem::path(context.options().data_directory) / "tenant.db");
 }
 

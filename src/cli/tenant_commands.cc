@@ -46,7 +46,7 @@ void AddTenantCommands(CLI::App& app, Context& context) {
   init->add_option("--domain", *label,
                    "The initial domain's label: <label>.onmicrosoft.com (default: from --name)");
   init->callback([&context, name, label] {
-    auto directory = context.Directory();
+    auto directory = context.Embedded();
     if (!directory) return context.Fail(directory.error());
     auto tenant = (*directory)->InitializeTenant(
         context.actor(), *name, label->empty() ? LabelFromName(*name) : *label);
@@ -54,11 +54,24 @@ void AddTenantCommands(CLI::App& app, Context& context) {
     context.Print({TenantRecord(*tenant)}, true);
   });
 
-  tenant->add_subcommand("show", "Show the tenant and its settings")->callback([&context] {
-    auto directory = context.Directory();
-    if (!directory) return context.Fail(directory.error());
-    if (auto shown = PrintTenant(context, **directory); !shown) context.Fail(shown.error());
-  });
+  tenant->add_subcommand("show", "Show the tenant (the embedded one's settings too)")
+      ->callback([&context] {
+        auto selected = context.SelectedTenant();
+        if (!selected) return context.Fail(selected.error());
+        if (selected->empty()) {
+          auto directory = context.Embedded();
+          if (!directory) return context.Fail(directory.error());
+          if (auto shown = PrintTenant(context, **directory); !shown) context.Fail(shown.error());
+          return;
+        }
+        auto directory = context.Directory();
+        if (!directory) return context.Fail(directory.error());
+        auto tenant = (*directory)->GetTenant();
+        if (!tenant) return context.Fail(tenant.error());
+        Record record = TenantRecord(*tenant);
+        record.emplace_back("connection", *selected);
+        context.Print({record}, true);
+      });
 
   auto threshold = std::make_shared<std::optional<int>>();
   auto duration = std::make_shared<std::optional<int>>();
@@ -68,7 +81,7 @@ void AddTenantCommands(CLI::App& app, Context& context) {
   set->add_option("--lockout-duration", *duration,
                   "Smart lockout: seconds of the first lockout (5-86400; Entra: 60)");
   set->callback([&context, threshold, duration] {
-    auto directory = context.Directory();
+    auto directory = context.Embedded();
     if (!directory) return context.Fail(directory.error());
     auto settings = (*directory)->GetLockoutSettings();
     if (!settings) return context.Fail(settings.error());

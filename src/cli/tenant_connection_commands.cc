@@ -1,4 +1,4 @@
-// `admin365 tenant connect|list|disconnect`: the real Microsoft 365 tenants admin365 is
+// `admin365 tenant connect|list|use|remove`: the real Microsoft 365 tenants admin365 is
 // connected to (graph/connections.h). `connect` gets a Graph token with the app's
 // credentials at once, so a wrong secret or tenant is said there, and names the
 // features the app's granted permissions do not cover. The Azure SDKs' environment
@@ -99,7 +99,7 @@ Result<graph::TenantConnection> Connect(const ConnectOptions& options) {
   while (connection.authority_host.ends_with('/')) connection.authority_host.pop_back();
   while (connection.graph_endpoint.ends_with('/')) connection.graph_endpoint.pop_back();
   if (connection.tenant.empty()) {
-    return Fail(UsageError("Give --tenant (the tenant id or a verified domain) or set "
+    return Fail(UsageError("Give --tenant-id (the tenant id or a verified domain) or set "
                            "AZURE_TENANT_ID.",
                            "tenant"));
   }
@@ -138,7 +138,7 @@ void AddTenantConnectionCommands(CLI::App& tenant, Context& context) {
       "connect", "Connect a real Microsoft 365 tenant through an app registration's secret");
   connect->add_option("name", options->name, "Your name for the tenant (e.g. contoso)")
       ->required();
-  connect->add_option("--tenant", options->tenant,
+  connect->add_option("--tenant-id", options->tenant,
                       "The tenant id or a verified domain (default: $AZURE_TENANT_ID)");
   connect->add_option("--client-id", options->client_id,
                       "The app registration's application id (default: $AZURE_CLIENT_ID)");
@@ -168,23 +168,38 @@ void AddTenantConnectionCommands(CLI::App& tenant, Context& context) {
 
   tenant.add_subcommand("list", "The connected tenants (never their secrets)")
       ->callback([&context] {
-        auto connections = graph::ConnectionStore(context.options().data_directory).List();
+        graph::ConnectionStore store(context.options().data_directory);
+        auto connections = store.List();
         if (!connections) return context.Fail(connections.error());
+        auto current = store.Current();
+        if (!current) return context.Fail(current.error());
         std::vector<Record> records;
         for (const graph::TenantConnection& each : *connections) {
-          records.push_back(ConnectionRecord(each));
+          Record record = ConnectionRecord(each);
+          record.emplace_back("current", each.name == *current);
+          records.push_back(std::move(record));
         }
         context.Print(records, false);
       });
 
   auto name = std::make_shared<std::string>();
-  CLI::App* disconnect = tenant.add_subcommand(
-      "disconnect", "Forget a connected tenant and its secret (the tenant is not changed)");
-  disconnect->add_option("name", *name, "The connection's name")->required();
-  disconnect->callback([&context, name] {
+  CLI::App* use = tenant.add_subcommand(
+      "use", "Make a connected tenant (or 'embedded') the one commands act on");
+  use->add_option("name", *name, "A connection's name, or embedded")->required();
+  use->callback([&context, name] {
+    graph::ConnectionStore store(context.options().data_directory);
+    if (auto used = store.Use(*name); !used) return context.Fail(used.error());
+    fmt::print("Commands now act on {}\n", *name);
+  });
+
+  CLI::App* remove = tenant.add_subcommand(
+      "remove", "Forget a connected tenant and its secret (the tenant is not changed)");
+  remove->alias("disconnect");
+  remove->add_option("name", *name, "The connection's name")->required();
+  remove->callback([&context, name] {
     graph::ConnectionStore store(context.options().data_directory);
     if (auto removed = store.Remove(*name); !removed) return context.Fail(removed.error());
-    fmt::print("Disconnected {}\n", *name);
+    fmt::print("Removed the connection {}\n", *name);
   });
 }
 

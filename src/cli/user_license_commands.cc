@@ -17,7 +17,7 @@ struct LicenseOptions {
 };
 
 // Prints `user`'s licences, one record per service plan.
-void PrintLicenses(Context& context, LocalDirectory& directory, const User& user) {
+void PrintLicenses(Context& context, Directory& directory, const User& user) {
   auto skus = directory.ListSubscribedSkus();
   if (!skus) return context.Fail(skus.error());
   context.Print(LicenseDetailRecords(LicenseDetailsOf(user, *skus)), false);

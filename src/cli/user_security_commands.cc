@@ -41,7 +41,7 @@ void AddRevokeSessions(CLI::App& user, Context& context) {
       user, "revoke-sessions",
       "Invalidate the user's refresh tokens and session cookies (revokeSignInSessions)", id);
   command->callback([&context, id] {
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       auto revoked = directory.RevokeSignInSessions(context.actor(), *id);
       if (!revoked) return context.Fail(revoked.error());
       fmt::print("Revoked the sign-in sessions of {}\n", revoked->user_principal_name);
@@ -66,7 +66,7 @@ void AddMfaCommands(CLI::App& user, Context& context) {
   auto get_id = std::make_shared<std::string>();
   AddUserVerb(*mfa, "get", "Show the MFA state, default method and allowed methods", get_id)
       ->callback([&context, get_id] {
-        WithDirectory(context, [&](LocalDirectory& directory) {
+        WithDirectory(context, [&](Directory& directory) {
           auto info = directory.GetAuthenticationInfo(*get_id);
           if (!info) return context.Fail(info.error());
           context.Print({MfaRecord(*info)}, true);
@@ -80,7 +80,7 @@ void AddMfaCommands(CLI::App& user, Context& context) {
       ->required()
       ->check(CLI::IsMember({"disabled", "enabled", "enforced"}));
   set->callback([&context, set_id, state] {
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       if (auto status =
               directory.SetPerUserMfaState(context.actor(), *set_id, *ParseMfaState(*state));
           !status) {
@@ -130,7 +130,7 @@ void AddPhoneCommands(CLI::App& methods, Context& context) {
                   "\"+1 4255550100\"")
       ->required();
   set->callback([&context, set_id, set_method] {
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       auto stored = directory.SetPhoneMethod(context.actor(), *set_id, *set_method);
       if (!stored) return context.Fail(stored.error());
       context.Print({{{"id", stored->id},
@@ -146,7 +146,7 @@ void AddPhoneCommands(CLI::App& methods, Context& context) {
   CLI::App* remove = AddUserVerb(*phone, "remove", "Remove the phone of a type", remove_id);
   add_type(*remove, *remove_type);
   remove->callback([&context, remove_id, remove_type] {
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       if (auto status = directory.RemovePhoneMethod(context.actor(), *remove_id, *remove_type);
           !status) {
         return context.Fail(status.error());
@@ -165,7 +165,7 @@ void AddEmailCommands(CLI::App& methods, Context& context) {
   CLI::App* set = AddUserVerb(*email, "set", "Add or replace the email method", set_id);
   set->add_option("--address", *address, "An address outside the tenant")->required();
   set->callback([&context, set_id, address] {
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       if (address->empty()) {
         return context.Fail(errors::InvalidEmailMethodAddress());
       }
@@ -179,7 +179,7 @@ void AddEmailCommands(CLI::App& methods, Context& context) {
   auto remove_id = std::make_shared<std::string>();
   AddUserVerb(*email, "remove", "Remove the email method", remove_id)
       ->callback([&context, remove_id] {
-        WithDirectory(context, [&](LocalDirectory& directory) {
+        WithDirectory(context, [&](Directory& directory) {
           if (auto status = directory.SetEmailMethod(context.actor(), *remove_id, ""); !status) {
             return context.Fail(status.error());
           }
@@ -202,7 +202,7 @@ void AddAllowedCommands(CLI::App& methods, Context& context) {
   set->callback([&context, id, names] {
     std::vector<std::string> methods = *names;
     if (methods == std::vector<std::string>{"all"}) methods.clear();
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       if (auto status = directory.SetAllowedMethods(context.actor(), *id, methods); !status) {
         return context.Fail(status.error());
       }
@@ -233,7 +233,7 @@ void AddDefaultCommands(CLI::App& methods, Context& context) {
     if (!*method && !*system_preferred) {
       throw CLI::RequiredError("--method or --system-preferred");
     }
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       auto info = directory.GetAuthenticationInfo(*id);
       if (!info) return context.Fail(info.error());
       SignInPreferences preferences = info->sign_in_preferences;
@@ -262,7 +262,7 @@ void AddMethodsCommands(CLI::App& user, Context& context) {
   auto id = std::make_shared<std::string>();
   AddUserVerb(*methods, "list", "The registered methods, password included", id)
       ->callback([&context, id] {
-        WithDirectory(context, [&](LocalDirectory& directory) {
+        WithDirectory(context, [&](Directory& directory) {
           auto info = directory.GetAuthenticationInfo(*id);
           if (!info) return context.Fail(info.error());
           context.Print(MethodRecords(*info), false);
@@ -314,7 +314,7 @@ void AddActivate(CLI::App& user, Context& context) {
     request.password.password = password->from_stdin ? ReadSecretLine() : password->password;
     request.password.generate = password->generate;
     request.password.force_change_password_next_sign_in = password->force_change == "true";
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       for (const std::string& sku : *skus) {
         auto sku_id = directory.ResolveSkuId(sku);
         if (!sku_id) return context.Fail(sku_id.error());
@@ -361,7 +361,7 @@ void AddAddDisabled(CLI::App& user, Context& context) {
     if (options->surname) request.properties["surname"] = *options->surname;
     if (options->usage_location) request.properties["usageLocation"] = *options->usage_location;
     request.password_profile = PasswordProfile{.force_change_password_next_sign_in = true};
-    WithDirectory(context, [&](LocalDirectory& directory) {
+    WithDirectory(context, [&](Directory& directory) {
       auto created = directory.CreateUser(context.actor(), request, true);
       if (!created) return context.Fail(created.error());
       Record record = UserRecord(created->user, {});
@@ -450,11 +450,12 @@ void AddSync(CLI::App& user, Context& context) {
       request.properties["accountEnabled"] = *options->account_enabled == "true";
     }
     if (options->password_stdin) request.password_profile = PasswordProfile{ReadSecretLine()};
-    WithDirectory(context, [&](LocalDirectory& directory) {
-      auto synced = directory.SyncUser(context.actor(), request, options->identity);
-      if (!synced) return context.Fail(synced.error());
-      context.Print({UserRecord(*synced, {})}, true);
-    });
+    // Entra Connect's write: only the embedded tenant takes it from admin365.
+    auto directory = context.Embedded();
+    if (!directory) return context.Fail(directory.error());
+    auto synced = (*directory)->SyncUser(context.actor(), request, options->identity);
+    if (!synced) return context.Fail(synced.error());
+    context.Print({UserRecord(*synced, {})}, true);
   });
 }
 

@@ -207,6 +207,12 @@ class Directory {
   // The tenant's subscriptions with their catalogue entries and seat counts.
   virtual Result<std::vector<SubscribedSku>> ListSubscribedSkus() = 0;
 
+  // The skuId a skuId or skuPartNumber names: a GUID as given (lower-cased); a part number
+  // of one of the tenant's subscriptions; else (the embedded tenant) of the licensing
+  // catalogue, so that assignLicense can refuse it with Entra's own error. Errors:
+  // UnknownProduct, AmbiguousProduct.
+  virtual Result<std::string> ResolveSkuId(std::string_view sku) = 0;
+
   // Adds, removes and replaces licences in one atomic step (assignLicense). Returns the
   // updated user. Errors: ResourceNotFound, InvalidObjectIdentifier, and Entra's licence
   // errors (invalid usage location, not a valid company licence, no available licences,

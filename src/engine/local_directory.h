@@ -137,7 +137,7 @@ class LocalDirectory final : public Directory {
   // The skuId a skuId or part number names: a GUID as given (lower-cased); a part number
   // of a subscription first (so a part number Microsoft reuses resolves to the SKU the
   // tenant bought), else of the catalogue. Errors: UnknownProduct, AmbiguousProduct.
-  Result<std::string> ResolveSkuId(std::string_view sku);
+  Result<std::string> ResolveSkuId(std::string_view sku) override;
 
   // --- Groups and manager (groups.cc, group_licenses.cc, manager.cc) ---
   Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) override;

@@ -62,33 +62,55 @@ TenantConnection FromJson(const json::object& object) {
 }  // namespace
 
 bool IsValidConnectionName(std::string_view name) {
-  if (name.empty() || name.size() > 64 || AsciiIEquals(name, "embedded")) return false;
+  if (name.empty() || name.size() > 64 || AsciiIEquals(name, kEmbeddedTenant)) return false;
   return std::ranges::all_of(name, [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '.' || c == '-' || c == '_';
   });
 }
 
-Result<std::vector<TenantConnection>> ConnectionStore::List() const {
-  std::vector<TenantConnection> connections;
+Result<ConnectionStore::Document> ConnectionStore::Read() const {
+  Document document;
   std::error_code missing;
-  if (!std::filesystem::exists(path_, missing)) return connections;
+  if (!std::filesystem::exists(path_, missing)) return document;
   std::ifstream in(path_);
   std::stringstream text;
   text << in.rdbuf();
   boost::system::error_code error;
-  const json::value document = json::parse(text.str(), error);
+  const json::value parsed = json::parse(text.str(), error);
   const json::value* list =
-      !error && document.is_object() ? document.get_object().if_contains("connections") : nullptr;
+      !error && parsed.is_object() ? parsed.get_object().if_contains("connections") : nullptr;
   if (!in || list == nullptr || !list->is_array()) {
     return Fail(Error::Internal(fmt::format("{} is damaged: it is not the JSON admin365 wrote",
                                             path_.string())));
   }
   for (const json::value& each : list->get_array()) {
-    if (each.is_object()) connections.push_back(FromJson(each.get_object()));
+    if (each.is_object()) document.connections.push_back(FromJson(each.get_object()));
   }
-  std::ranges::sort(connections, {}, &TenantConnection::name);
-  return connections;
+  std::ranges::sort(document.connections, {}, &TenantConnection::name);
+  document.current = Text(parsed.get_object(), "current");
+  return document;
+}
+
+Result<std::vector<TenantConnection>> ConnectionStore::List() const {
+  ASSIGN_OR_RETURN(Document document, Read());
+  return std::move(document.connections);
+}
+
+Result<std::string> ConnectionStore::Current() const {
+  ASSIGN_OR_RETURN(Document document, Read());
+  return std::move(document.current);
+}
+
+Status ConnectionStore::Use(std::string_view name) {
+  ASSIGN_OR_RETURN(Document document, Read());
+  if (AsciiIEquals(name, kEmbeddedTenant)) {
+    document.current.clear();
+  } else {
+    ASSIGN_OR_RETURN(const TenantConnection found, Get(name));
+    document.current = found.name;
+  }
+  return Write(document);
 }
 
 Result<TenantConnection> ConnectionStore::Get(std::string_view name) const {
@@ -110,26 +132,31 @@ Result<TenantConnection> ConnectionStore::Get(std::string_view name) const {
 }
 
 Status ConnectionStore::Save(const TenantConnection& connection) {
-  ASSIGN_OR_RETURN(std::vector<TenantConnection> connections, List());
-  std::erase_if(connections, [&](const TenantConnection& each) {
+  ASSIGN_OR_RETURN(Document document, Read());
+  std::erase_if(document.connections, [&](const TenantConnection& each) {
     return AsciiIEquals(each.name, connection.name);
   });
-  connections.push_back(connection);
-  return Write(connections);
+  document.connections.push_back(connection);
+  return Write(document);
 }
 
 Status ConnectionStore::Remove(std::string_view name) {
   ASSIGN_OR_RETURN(const TenantConnection found, Get(name));
-  ASSIGN_OR_RETURN(std::vector<TenantConnection> connections, List());
-  std::erase_if(connections,
+  ASSIGN_OR_RETURN(Document document, Read());
+  std::erase_if(document.connections,
                 [&](const TenantConnection& each) { return each.name == found.name; });
-  return Write(connections);
+  if (document.current == found.name) document.current.clear();
+  return Write(document);
 }
 
-Status ConnectionStore::Write(const std::vector<TenantConnection>& connections) {
+Status ConnectionStore::Write(const Document& document) {
   json::array list;
-  for (const TenantConnection& connection : connections) list.push_back(ToJson(connection));
-  return ReplacePrivateFile(path_, json::serialize(json::object{{"connections", std::move(list)}}));
+  for (const TenantConnection& connection : document.connections) {
+    list.push_back(ToJson(connection));
+  }
+  json::object out{{"connections", std::move(list)}};
+  if (!document.current.empty()) out["current"] = document.current;
+  return ReplacePrivateFile(path_, json::serialize(out));
 }
 
 }  // namespace admin365::graph

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct TenantConnection {
   UnixSeconds connected_at = 0;
 };
 
+// The name that selects the embedded tenant wherever a connection's name may be given.
+inline constexpr std::string_view kEmbeddedTenant = "embedded";
+
 class ConnectionStore {
  public:
   explicit ConnectionStore(std::filesystem::path data_directory)
@@ -41,11 +45,22 @@ class ConnectionStore {
   Result<TenantConnection> Get(std::string_view name) const;
   // Adds or replaces the connection of that name.
   Status Save(const TenantConnection& connection);
-  // Error: NotFound.
+  // Forgets a connection (and that it was the current one). Error: NotFound.
   Status Remove(std::string_view name);
 
+  // The tenant commands act on when none is named (`admin365 tenant use`): a connection's
+  // name, or "" for the embedded tenant.
+  Result<std::string> Current() const;
+  // Makes `name` (a connection or "embedded") the current tenant. Error: NotFound.
+  Status Use(std::string_view name);
+
  private:
-  Status Write(const std::vector<TenantConnection>& connections);
+  struct Document {
+    std::vector<TenantConnection> connections;  // by name
+    std::string current;
+  };
+  Result<Document> Read() const;
+  Status Write(const Document& document);
   std::filesystem::path path_;
 };
 

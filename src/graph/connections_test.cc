@@ -68,6 +68,22 @@ TEST_F(ConnectionStoreTest, SavesReadsReplacesAndRemoves) {
   EXPECT_EQ(store.Remove("contoso").error().code, "Tenant_ConnectionNotFound");
 }
 
+TEST_F(ConnectionStoreTest, TheCurrentTenantIsAConnectionOrTheEmbeddedOne) {
+  ConnectionStore store(dir_);
+  EXPECT_EQ(store.Current().value(), "");
+  ASSERT_TRUE(store.Save(Contoso()).has_value());
+  ASSERT_TRUE(store.Use("Contoso").has_value());
+  EXPECT_EQ(ConnectionStore(dir_).Current().value(), "contoso");
+  EXPECT_EQ(store.Use("fabrikam").error().message,
+            "No tenant is connected as 'fabrikam'; the connections are: contoso.");
+  EXPECT_EQ(store.Current().value(), "contoso");
+  ASSERT_TRUE(store.Use("embedded").has_value());
+  EXPECT_EQ(store.Current().value(), "");
+  ASSERT_TRUE(store.Use("contoso").has_value());
+  ASSERT_TRUE(store.Remove("contoso").has_value());
+  EXPECT_EQ(store.Current().value(), "");
+}
+
 TEST_F(ConnectionStoreTest, ADamagedFileIsAnErrorNotAnEmptyList) {
   std::ofstream(dir_ / "connections.json") << "{not json";
   auto list = ConnectionStore(dir_).List();

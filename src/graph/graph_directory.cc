@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "common/ascii.h"
+#include "common/random.h"
 #include "domain/graph_errors.h"
 #include "domain/password_generator.h"
 #include "graph/cloud.h"
@@ -295,6 +296,18 @@ Result<std::vector<SubscribedSku>> GraphDirectory::ListSubscribedSkus() {
   std::vector<SubscribedSku> skus;
   for (const json::object& item : items) skus.push_back(ReadSubscribedSku(item));
   return skus;
+}
+
+Result<std::string> GraphDirectory::ResolveSkuId(std::string_view sku) {
+  if (IsUuid(sku)) return AsciiLower(sku);
+  ASSIGN_OR_RETURN(const std::vector<SubscribedSku> skus, ListSubscribedSkus());
+  std::vector<std::string> matches;
+  for (const SubscribedSku& each : skus) {
+    if (AsciiIEquals(each.sku.sku_part_number, sku)) matches.push_back(each.sku.sku_id);
+  }
+  if (matches.size() > 1) return Fail(errors::AmbiguousProduct(sku, matches));
+  if (matches.empty()) return Fail(errors::UnknownProduct(sku));
+  return matches.front();
 }
 
 Result<User> GraphDirectory::AssignLicense(const Actor&, std::string_view user,

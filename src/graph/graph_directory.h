@@ -73,6 +73,7 @@ class GraphDirectory final : public Directory {
   Status PurgeUser(const Actor& actor, std::string_view id) override;
 
   Result<std::vector<SubscribedSku>> ListSubscribedSkus() override;
+  Result<std::string> ResolveSkuId(std::string_view sku) override;
   Result<User> AssignLicense(const Actor& actor, std::string_view user,
                              const LicenseChange& change) override;
 

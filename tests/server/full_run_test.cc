@@ -89,7 +89,7 @@ class FullRunTest : public ServeTest {
                   .status,
               400);
     // The server as a real tenant: the connection keeps the app's secret, and only there.
-    const CliRun connect = Run({"tenant", "connect", "contoso", "--tenant", "contoso.com",
+    const CliRun connect = Run({"tenant", "connect", "contoso", "--tenant-id", "contoso.com",
                                 "--client-id", client_id_, "--client-secret-stdin",
                                 "--authority-host", base_url_, "--graph-endpoint", base_url_,
                                 "--ca-file", (data_dir_ / "tls-cert.pem").string()},

@@ -26,7 +26,7 @@ class TenantConnectTest : public ServeTest {
   CliRun Connect(const std::string& name, const std::string& secret,
                  std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"tenant",           "connect",
-                                     name,               "--tenant",
+                                     name,               "--tenant-id",
                                      "contoso.com",      "--client-id",
                                      client_id_,         "--client-secret-stdin",
                                      "--authority-host", base_url_,
@@ -69,7 +69,7 @@ TEST_F(TenantConnectTest, ConnectsWithTheAppsSecretAndSaysWhatItCannotDo) {
   EXPECT_EQ(StopServer(), 0);
   EXPECT_THAT(server_log_, Not(HasSubstr(secret_)));
 
-  EXPECT_EQ(Run({"tenant", "disconnect", "contoso"}).out, "Disconnected contoso\n");
+  EXPECT_EQ(Run({"tenant", "remove", "contoso"}).out, "Removed the connection contoso\n");
   const CliRun gone = Run({"tenant", "disconnect", "contoso"});
   EXPECT_EQ(gone.exit_code, 4);
   EXPECT_EQ(gone.err,
@@ -98,7 +98,7 @@ TEST_F(TenantConnectTest, EachBadCredentialGetsEntrasErrorAndAHint) {
                                secret_ + "\n");
   EXPECT_EQ(no_tenant.exit_code, 3);
   EXPECT_EQ(no_tenant.err,
-            "error: Tenant_InvalidConnection: Give --tenant (the tenant id or a verified domain) "
+            "error: Tenant_InvalidConnection: Give --tenant-id (the tenant id or a verified domain) "
             "or set AZURE_TENANT_ID.\n");
   EXPECT_FALSE(std::filesystem::exists(data_dir_ / "connections.json")) << "nothing saved";
 }
