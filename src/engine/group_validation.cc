@@ -58,8 +58,9 @@ Result<Group> ValidateNewGroup(const NewGroup& request) {
   }
   std::optional<std::string> visibility;
   if (request.visibility) {
-    const auto known = std::find_if(kVisibilities.begin(), kVisibilities.end(),
-                                    [&](std::string_view v) { return AsciiIEquals(v, *request.visibility); });
+    const auto known =
+        std::find_if(kVisibilities.begin(), kVisibilities.end(),
+                     [&](std::string_view v) { return AsciiIEquals(v, *request.visibility); });
     if (known == kVisibilities.end() || (*known == kHiddenMembership && !unified)) {
       return Fail(errors::InvalidPropertyValue("visibility", kResource));
     }
