@@ -22,6 +22,9 @@ struct Group {
   bool security_enabled = true;
   std::vector<std::string> group_types;
   std::optional<std::string> description;
+  // "Public", "Private" or "HiddenMembership" (Microsoft 365 groups only); a Microsoft 365
+  // group created without one is "Public", a security group has none unless given one.
+  std::optional<std::string> visibility;
   std::optional<std::string> mail;
   std::vector<std::string> proxy_addresses;
   std::vector<AssignedLicense> assigned_licenses;  // licences its members inherit
@@ -37,6 +40,7 @@ struct NewGroup {
   bool security_enabled = true;
   std::vector<std::string> group_types;
   std::optional<std::string> description;
+  std::optional<std::string> visibility;
 };
 
 // A member, owner or manager reference: enough to show who it is.

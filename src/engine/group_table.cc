@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kColumns =
     "g.group_key, g.id, g.display_name, g.mail_nickname, g.mail_enabled, g.security_enabled, "
-    "g.unified, g.description, g.mail, g.created_at";
+    "g.unified, g.description, g.mail, g.created_at, g.visibility";
 
 // disabled_plans holds plan ids joined with commas, as user_licenses does.
 std::vector<std::string> SplitPlans(std::string_view text) {
@@ -41,6 +41,7 @@ Result<StoredGroup> GroupTable::ReadRow(sqlite::Statement& row) {
   group.description = row.OptionalText(7);
   group.mail = row.OptionalText(8);
   group.created_date_time = row.Int(9);
+  group.visibility = row.OptionalText(10);
   sqlite::Statement& addresses =
       db_.Prepare("SELECT value FROM group_proxy_addresses WHERE group_key = ? ORDER BY position");
   addresses.Bind(1, stored.key);
@@ -105,7 +106,7 @@ Result<bool> GroupTable::IsUnifiedNicknameTaken(std::string_view mail_nickname) 
 Result<std::int64_t> GroupTable::Insert(const Group& group) {
   sqlite::Statement& insert = db_.Prepare(
       "INSERT INTO groups (id, display_name, mail_nickname, mail_enabled, security_enabled, "
-      "unified, description, mail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "unified, description, mail, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.Bind(1, group.id);
   insert.Bind(2, group.display_name);
   insert.Bind(3, group.mail_nickname);
@@ -115,6 +116,7 @@ Result<std::int64_t> GroupTable::Insert(const Group& group) {
   insert.Bind(7, group.description);
   insert.Bind(8, group.mail);
   insert.Bind(9, group.created_date_time);
+  insert.Bind(10, group.visibility);
   RETURN_IF_ERROR(insert.Run());
   const std::int64_t key = sqlite3_last_insert_rowid(db_.handle());
   for (std::size_t i = 0; i < group.proxy_addresses.size(); ++i) {

@@ -1,6 +1,8 @@
 #include "engine/group_validation.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 #include "common/ascii.h"
 #include "domain/graph_errors.h"
@@ -13,6 +15,8 @@ namespace {
 
 constexpr std::string_view kResource = "Group";
 constexpr std::size_t kMaxDisplayNameLength = 256;
+constexpr std::string_view kHiddenMembership = "HiddenMembership";
+constexpr std::array<std::string_view, 3> kVisibilities = {"Public", "Private", kHiddenMembership};
 
 bool IsValidText(std::string_view text, std::size_t max_length) {
   return IsCleanUtf8(text) && Utf8Length(text) <= max_length;
@@ -52,6 +56,18 @@ Result<Group> ValidateNewGroup(const NewGroup& request) {
   if (!unified && (request.mail_enabled || !request.security_enabled)) {
     return Fail(errors::MailEnabledGroupNotSupported());
   }
+  std::optional<std::string> visibility;
+  if (request.visibility) {
+    const auto known =
+        std::find_if(kVisibilities.begin(), kVisibilities.end(),
+                     [&](std::string_view v) { return AsciiIEquals(v, *request.visibility); });
+    if (known == kVisibilities.end() || (*known == kHiddenMembership && !unified)) {
+      return Fail(errors::InvalidPropertyValue("visibility", kResource));
+    }
+    visibility = std::string(*known);
+  } else if (unified) {
+    visibility = "Public";
+  }
   Group group{.display_name = request.display_name,
               .mail_nickname = request.mail_nickname,
               .mail_enabled = request.mail_enabled,
@@ -60,6 +76,7 @@ Result<Group> ValidateNewGroup(const NewGroup& request) {
   if (request.description && !request.description->empty()) {
     group.description = request.description;
   }
+  group.visibility = std::move(visibility);
   return group;
 }
 

@@ -41,6 +41,7 @@ std::vector<PropertyChange> CreationChanges(const Group& group) {
         {"groupTypes", std::nullopt, fmt::format("{}", fmt::join(group.group_types, "; "))});
   }
   if (group.description) changes.push_back({"description", std::nullopt, *group.description});
+  if (group.visibility) changes.push_back({"visibility", std::nullopt, *group.visibility});
   if (group.mail) changes.push_back({"mail", std::nullopt, *group.mail});
   if (!group.proxy_addresses.empty()) {
     changes.push_back({"proxyAddresses", std::nullopt,

@@ -76,6 +76,7 @@ TEST_F(GroupsTest, AMicrosoft365GroupGetsAnAddressInTheDefaultDomain) {
                           PropertyChange{"mailEnabled", std::nullopt, "true"},
                           PropertyChange{"securityEnabled", std::nullopt, "false"},
                           PropertyChange{"groupTypes", std::nullopt, "Unified"},
+                          PropertyChange{"visibility", std::nullopt, "Public"},
                           PropertyChange{"mail", std::nullopt, "Marketing@contoso.onmicrosoft.com"},
                           PropertyChange{"proxyAddresses", std::nullopt,
                                          "SMTP:Marketing@contoso.onmicrosoft.com"}));
@@ -89,6 +90,27 @@ TEST_F(GroupsTest, AMicrosoft365GroupGetsAnAddressInTheDefaultDomain) {
   EXPECT_EQ(legal.mail, "legal@contoso.com");
   EXPECT_TRUE(legal.security_enabled);
   EXPECT_THAT(legal.group_types, ElementsAre("Unified"));
+}
+
+TEST_F(GroupsTest, Visibility) {
+  // A Microsoft 365 group is Public unless given another; a security group has none.
+  EXPECT_EQ(CreateGroup(M365Group("Open", "open")).visibility, "Public");
+  EXPECT_EQ(CreateGroup(SecurityGroup("Plain", "plain")).visibility, std::nullopt);
+  NewGroup hidden = M365Group("Hidden", "hidden");
+  hidden.visibility = "hiddenmembership";  // any case, stored as Graph spells it
+  const Group created = CreateGroup(hidden);
+  EXPECT_EQ(created.visibility, "HiddenMembership");
+  EXPECT_EQ(directory_->GetGroup(created.id)->visibility, "HiddenMembership");
+  NewGroup private_security = SecurityGroup("Closed", "closed");
+  private_security.visibility = "Private";
+  EXPECT_EQ(CreateGroup(private_security).visibility, "Private");
+
+  NewGroup hidden_security = SecurityGroup("A", "a");
+  hidden_security.visibility = "HiddenMembership";
+  ExpectRefused(hidden_security, expected::InvalidValue("visibility", "Group"));
+  NewGroup unknown = M365Group("B", "b");
+  unknown.visibility = "Secret";
+  ExpectRefused(unknown, expected::InvalidValue("visibility", "Group"));
 }
 
 TEST_F(GroupsTest, RequiredPropertiesComeFirst) {

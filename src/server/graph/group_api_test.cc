@@ -26,7 +26,18 @@ TEST_F(GroupApiTest, CreateGetListDelete) {
   EXPECT_EQ(created.Text("mail"), "sales@contoso.onmicrosoft.com");
   EXPECT_EQ(created.object().at("groupTypes"), (json::array{"Unified"}));
   EXPECT_EQ(created.object().at("mailEnabled"), true);
+  EXPECT_EQ(created.Text("visibility"), "Public");
   EXPECT_EQ(Get("/groups/" + id).Text("displayName"), "Sales");
+  const Reply hidden = Post("/groups", R"({"displayName":"Board","mailNickname":"board",
+      "mailEnabled":true,"securityEnabled":false,"groupTypes":["Unified"],
+      "visibility":"HiddenMembership"})");
+  ASSERT_EQ(hidden.status, 201) << hidden.body;
+  EXPECT_EQ(Get("/groups/" + hidden.Text("id")).Text("visibility"), "HiddenMembership");
+  EXPECT_EQ(Delete("/groups/" + hidden.Text("id")).status, 204);
+  ExpectError(Post("/groups", R"({"displayName":"x","mailNickname":"x","mailEnabled":false,
+      "securityEnabled":true,"visibility":"HiddenMembership"})"),
+              400, "Request_BadRequest",
+              "Invalid value specified for property 'visibility' of resource 'Group'.");
   EXPECT_EQ(Get("/groups").value().size(), 1u);
   EXPECT_EQ(Delete("/groups/" + id).status, 204);
   ExpectError(Get("/groups/" + id), 404, "Request_ResourceNotFound", NotFoundMessage(id));

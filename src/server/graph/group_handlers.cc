@@ -16,7 +16,7 @@ namespace {
 
 namespace json = boost::json;
 
-// POST /groups: displayName, mailNickname, description (strings), mailEnabled,
+// POST /groups: displayName, mailNickname, description, visibility (strings), mailEnabled,
 // securityEnabled (booleans) and groupTypes (strings). A member of another type ->
 // InvalidPropertyValue(name, "Group"); another member -> UnknownProperty.
 Result<NewGroup> ReadNewGroup(const json::object& body) {
@@ -35,6 +35,10 @@ Result<NewGroup> ReadNewGroup(const json::object& body) {
       if (value.is_null()) continue;
       if (!value.is_string()) return invalid();
       group.description = std::string(value.get_string());
+    } else if (AsciiIEquals(key, "visibility")) {
+      if (value.is_null()) continue;
+      if (!value.is_string()) return invalid();
+      group.visibility = std::string(value.get_string());
     } else if (AsciiIEquals(key, "mailEnabled")) {
       if (!value.is_bool()) return invalid();
       group.mail_enabled = value.get_bool();

@@ -53,6 +53,7 @@ json::object GroupJson(const Group& group) {
       {"mailNickname", group.mail_nickname},
       {"proxyAddresses", Strings(group.proxy_addresses)},
       {"securityEnabled", group.security_enabled},
+      {"visibility", OptionalString(group.visibility)},
       {"assignedLicenses", std::move(licences)},
   };
 }
