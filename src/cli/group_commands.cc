@@ -42,6 +42,7 @@ struct NewGroupOptions {
   NewGroup request;
   std::string type = "security";
   std::string description;
+  std::string visibility;
 };
 
 void AddGroupAdd(CLI::App& group, Context& context) {
@@ -57,6 +58,9 @@ void AddGroupAdd(CLI::App& group, Context& context) {
                   "security (the default) or m365 (a Microsoft 365 group, with a mailbox)")
       ->check(CLI::IsMember({"security", "m365"}));
   add->add_option("--description", options->description, "description (at most 1024 characters)");
+  add->add_option("--visibility", options->visibility,
+                  "Public or Private; HiddenMembership for a Microsoft 365 group. Default: "
+                  "Public for a Microsoft 365 group, none for a security group");
   add->callback([&context, options] {
     NewGroup request = options->request;
     if (options->type == "m365") {
@@ -65,6 +69,7 @@ void AddGroupAdd(CLI::App& group, Context& context) {
       request.group_types = {"Unified"};
     }
     if (!options->description.empty()) request.description = options->description;
+    if (!options->visibility.empty()) request.visibility = options->visibility;
     auto directory = context.Directory();
     if (!directory) return context.Fail(directory.error());
     auto created = (*directory)->CreateGroup(context.actor(), request);

@@ -166,6 +166,7 @@ Record GroupRecord(const Group& group, const std::vector<std::string>& columns) 
                 {"mailEnabled", group.mail_enabled},
                 {"securityEnabled", group.security_enabled},
                 {"groupTypes", group.group_types},
+                {"visibility", optional(group.visibility)},
                 {"proxyAddresses", group.proxy_addresses},
                 {"assignedLicenses", licenses},
                 {"createdDateTime", Iso(group.created_date_time)}};

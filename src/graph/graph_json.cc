@@ -158,6 +158,7 @@ Result<Group> ReadGroup(const json::object& object) {
                .security_enabled = Bool(object, "securityEnabled", false),
                .group_types = Strings(object, "groupTypes"),
                .description = OptionalString(object, "description"),
+               .visibility = OptionalString(object, "visibility"),
                .mail = OptionalString(object, "mail"),
                .proxy_addresses = Strings(object, "proxyAddresses"),
                .assigned_licenses = AssignedLicenses(object),
@@ -260,6 +261,7 @@ json::object WriteNewGroup(const NewGroup& group) {
                    {"securityEnabled", group.security_enabled},
                    {"groupTypes", json::array(group.group_types.begin(), group.group_types.end())}};
   if (group.description) out["description"] = *group.description;
+  if (group.visibility) out["visibility"] = *group.visibility;
   return out;
 }
 

@@ -48,6 +48,7 @@ TEST_F(GroupCli, AddsASecurityGroupByDefault) {
   EXPECT_EQ(group.at("mailEnabled"), false);
   EXPECT_EQ(group.at("securityEnabled"), true);
   EXPECT_EQ(group.at("groupTypes"), boost::json::array());
+  EXPECT_EQ(group.at("visibility"), nullptr);
   EXPECT_EQ(group.at("mail"), nullptr);
   EXPECT_EQ(group.at("proxyAddresses"), boost::json::array());
   EXPECT_EQ(group.at("assignedLicenses"), boost::json::array());
@@ -65,6 +66,7 @@ TEST_F(GroupCli, AddsASecurityGroupByDefault) {
                                                            "mailEnabled       false\n"
                                                            "securityEnabled   true\n"
                                                            "groupTypes        \n"
+                                                           "visibility        \n"
                                                            "proxyAddresses    \n"
                                                            "assignedLicenses  \n"
                                                            "createdDateTime   ",
@@ -78,6 +80,7 @@ TEST_F(GroupCli, AddsAMicrosoft365GroupWithAnAddress) {
   EXPECT_EQ(group.at("mailEnabled"), true);
   EXPECT_EQ(group.at("securityEnabled"), false);
   EXPECT_EQ(group.at("groupTypes"), boost::json::array({"Unified"}));
+  EXPECT_EQ(group.at("visibility"), "Public");
   EXPECT_EQ(group.at("mail"), "Marketing@contoso.com");
   EXPECT_EQ(group.at("proxyAddresses"), boost::json::array({"SMTP:Marketing@contoso.com"}));
 }

@@ -102,6 +102,36 @@ TEST_F(ConnectedTenantTest, UserCommandsGoThroughGraphAndLandInTheTenant) {
   EXPECT_THAT(server_log_, HasSubstr("POST /v1.0/directory/deletedItems/" + id + "/restore 200"));
 }
 
+TEST_F(ConnectedTenantTest, GroupCommandsGoThroughGraph) {
+  StartServer();
+  Connect();
+  const boost::json::value board =
+      Graph({"group", "add", "--display-name", "Board", "--alias", "board", "--type", "m365",
+             "--visibility", "HiddenMembership"});
+  const std::string id(board.at("id").as_string());
+  EXPECT_EQ(board.at("visibility"), "HiddenMembership");
+  EXPECT_EQ(board.at("groupTypes"), boost::json::array({"Unified"}));
+  EXPECT_EQ(Embedded({"group", "get", id}), Graph({"group", "get", "board"}));
+
+  AddUser("adele@contoso.com", "Adele Vance");
+  ASSERT_EQ(Run({"--tenant", "contoso", "group", "member", "add", "Board", "adele@contoso.com"})
+                .exit_code,
+            0);
+  const boost::json::value members = Embedded({"group", "member", "list", id});
+  ASSERT_EQ(members.as_array().size(), 1u);
+  EXPECT_EQ(members.as_array()[0].at("userPrincipalName"), "adele@contoso.com");
+
+  const CliRun hidden_security =
+      Run({"--tenant", "contoso", "group", "add", "--display-name", "Audit", "--alias", "audit",
+           "--visibility", "HiddenMembership"});
+  EXPECT_EQ(hidden_security.exit_code, 3);
+  EXPECT_THAT(hidden_security.err,
+              HasSubstr("error: Request_BadRequest: Invalid value specified for property "
+                        "'visibility' of resource 'Group'.\nrequest-id: "));
+  ASSERT_EQ(Run({"--tenant", "contoso", "group", "remove", id}).exit_code, 0);
+  EXPECT_EQ(Run({"--tenant", "embedded", "group", "get", id}).exit_code, 4);
+}
+
 TEST_F(ConnectedTenantTest, GraphsErrorsArePassedThroughWithTheirRequestId) {
   StartServer();
   Connect();
