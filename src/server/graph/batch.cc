@@ -32,6 +32,15 @@ std::optional<std::string_view> StringMember(const json::object& object, std::st
   return std::string_view(value->get_string());
 }
 
+// A request's id or a dependsOn entry: a string, or a whole number as clients such as CLI for
+// Microsoft 365 send (Graph accepts `"id": 1` and answers with the id "1").
+std::optional<std::string> RequestId(const json::value& value) {
+  if (value.is_string()) return std::string(value.get_string());
+  if (value.is_int64()) return std::to_string(value.get_int64());
+  if (value.is_uint64()) return std::to_string(value.get_uint64());
+  return std::nullopt;
+}
+
 // One element of "requests", without its dependencies (which need every id).
 Result<BatchItem> ReadItem(const json::value& element, std::size_t index,
                            const GraphRequest& batch) {
@@ -39,7 +48,8 @@ Result<BatchItem> ReadItem(const json::value& element, std::size_t index,
     return Fail(InvalidBatchPayload(fmt::format("request {} is not an object.", index)));
   }
   const json::object& object = element.get_object();
-  const auto id = StringMember(object, "id");
+  const json::value* id_value = object.if_contains("id");
+  const std::optional<std::string> id = id_value ? RequestId(*id_value) : std::nullopt;
   const auto method = StringMember(object, "method");
   const auto url = StringMember(object, "url");
   if (!id || id->empty()) {
@@ -52,7 +62,7 @@ Result<BatchItem> ReadItem(const json::value& element, std::size_t index,
   if (url->find("://") != std::string_view::npos) {
     return Fail(InvalidBatchPayload(fmt::format("the url of request '{}' must be relative.", *id)));
   }
-  BatchItem item{.id = std::string(*id)};
+  BatchItem item{.id = *id};
   GraphRequest& request = item.request;
   request.method = std::string(*method);
   for (char& c : request.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -103,8 +113,8 @@ Status ReadDependencies(const json::array& elements, std::vector<BatchItem>& ite
           fmt::format("the dependsOn of request '{}' is not an array.", items[i].id)));
     }
     for (const json::value& name : depends_on->get_array()) {
-      const auto found =
-          name.is_string() ? index_of.find(std::string_view(name.get_string())) : index_of.end();
+      const std::optional<std::string> dependency = RequestId(name);
+      const auto found = dependency ? index_of.find(*dependency) : index_of.end();
       if (found == index_of.end() || found->second == i) {
         return Fail(InvalidBatchPayload(fmt::format(
             "request '{}' depends on a request that is not in the batch.", items[i].id)));

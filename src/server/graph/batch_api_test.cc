@@ -92,6 +92,24 @@ TEST_F(BatchApiTest, DependenciesRunFirstWhateverTheOrder) {
   EXPECT_EQ(reply.object().at("responses").as_array()[0].at("id"), "b");
 }
 
+TEST_F(BatchApiTest, NumericIdsAreAnsweredAsStrings) {
+  // CLI for Microsoft 365 numbers its requests: "id": 1.
+  const Reply reply = Batch({
+      {{"id", 1}, {"method", "GET"}, {"url", "/users/adele@contoso.onmicrosoft.com"},
+       {"dependsOn", {2}}},
+      CreateRequest("2", "adele"),
+  });
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.object().at("responses").as_array()[0].at("id"), "1");
+  EXPECT_EQ(ResponseOf(reply, "1").at("status"), 200);
+  ExpectError(Batch({{{"id", 1}, {"method", "GET"}, {"url", "/users"}},
+                     {{"id", "1"}, {"method", "GET"}, {"url", "/users"}}}),
+              400, "BadRequest",
+              "Invalid batch payload format: the id '1' is used by more than one request.");
+  ExpectError(Batch({{{"id", 1.5}, {"method", "GET"}, {"url", "/users"}}}), 400, "BadRequest",
+              "Invalid batch payload format: request 0 has no 'id'.");
+}
+
 TEST_F(BatchApiTest, PayloadErrorsFailTheWholeBatch) {
   json::array many;
   for (int i = 0; i < 21; ++i) {
