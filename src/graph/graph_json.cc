@@ -92,9 +92,9 @@ json::value ToJson(const PropertyValue& value) {
 }
 
 Error Malformed(std::string_view resource, std::string_view property) {
-  return Error::Internal(fmt::format(
-      "Microsoft Graph returned a {} whose '{}' is not of the documented type.", resource,
-      property));
+  return Error::Internal(
+      fmt::format("Microsoft Graph returned a {} whose '{}' is not of the documented type.",
+                  resource, property));
 }
 
 }  // namespace
@@ -248,10 +248,10 @@ json::object WriteProperties(const PropertyMap& properties) {
 }
 
 json::object WritePasswordProfile(const PasswordProfile& profile) {
-  return json::object{
-      {"password", profile.password},
-      {"forceChangePasswordNextSignIn", profile.force_change_password_next_sign_in},
-      {"forceChangePasswordNextSignInWithMfa", profile.force_change_password_next_sign_in_with_mfa}};
+  return json::object{{"password", profile.password},
+                      {"forceChangePasswordNextSignIn", profile.force_change_password_next_sign_in},
+                      {"forceChangePasswordNextSignInWithMfa",
+                       profile.force_change_password_next_sign_in_with_mfa}};
 }
 
 json::object WriteNewGroup(const NewGroup& group) {
@@ -268,13 +268,13 @@ json::object WriteNewGroup(const NewGroup& group) {
 json::object WriteLicenseChange(const LicenseChange& change) {
   json::array add;
   for (const AssignedLicense& licence : change.add_licenses) {
-    add.push_back(json::object{
-        {"skuId", licence.sku_id},
-        {"disabledPlans", json::array(licence.disabled_plans.begin(), licence.disabled_plans.end())}});
+    add.push_back(json::object{{"skuId", licence.sku_id},
+                               {"disabledPlans", json::array(licence.disabled_plans.begin(),
+                                                             licence.disabled_plans.end())}});
   }
-  return json::object{
-      {"addLicenses", std::move(add)},
-      {"removeLicenses", json::array(change.remove_licenses.begin(), change.remove_licenses.end())}};
+  return json::object{{"addLicenses", std::move(add)},
+                      {"removeLicenses",
+                       json::array(change.remove_licenses.begin(), change.remove_licenses.end())}};
 }
 
 }  // namespace admin365::graph

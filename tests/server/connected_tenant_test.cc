@@ -33,8 +33,8 @@ class ConnectedTenantTest : public ServeTest {
   void Connect() {
     const CliRun run =
         Run({"tenant", "connect", "contoso", "--tenant-id", "contoso.com", "--client-id",
-             client_id_, "--client-secret-stdin", "--authority-host", base_url_,
-             "--graph-endpoint", base_url_, "--ca-file", (data_dir_ / "tls-cert.pem").string()},
+             client_id_, "--client-secret-stdin", "--authority-host", base_url_, "--graph-endpoint",
+             base_url_, "--ca-file", (data_dir_ / "tls-cert.pem").string()},
             secret_ + "\n");
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
@@ -81,9 +81,8 @@ TEST_F(ConnectedTenantTest, UserCommandsGoThroughGraphAndLandInTheTenant) {
   ASSERT_EQ(listed.as_array().size(), 1u);
   EXPECT_EQ(listed.as_array()[0].at("userPrincipalName"), "megan@contoso.com");
 
-  const CliRun manager =
-      Run({"--tenant", "contoso", "user", "manager", "set", "adele@contoso.com",
-           "megan@contoso.com"});
+  const CliRun manager = Run(
+      {"--tenant", "contoso", "user", "manager", "set", "adele@contoso.com", "megan@contoso.com"});
   EXPECT_EQ(manager.exit_code, 0) << manager.err;
   EXPECT_EQ(Embedded({"user", "manager", "get", "adele@contoso.com"}).at("userPrincipalName"),
             "megan@contoso.com");
@@ -153,8 +152,8 @@ TEST_F(ConnectedTenantTest, GraphsErrorsArePassedThroughWithTheirRequestId) {
   EXPECT_EQ(embedded_only.err,
             "error: Tenant_EmbeddedOnly: This command works on the embedded tenant only, and "
             "'contoso' is a connected tenant.\n");
-  const CliRun allowed = Run({"--tenant", "contoso", "user", "methods", "allowed", "set",
-                              "adele@contoso.com", "push"});
+  const CliRun allowed = Run(
+      {"--tenant", "contoso", "user", "methods", "allowed", "set", "adele@contoso.com", "push"});
   EXPECT_EQ(allowed.exit_code, 6);
   EXPECT_THAT(allowed.err,
               HasSubstr("error: NotSupportedOnConnectedTenant: Setting a user's allowed MFA "

@@ -95,7 +95,9 @@ TEST_F(BatchApiTest, DependenciesRunFirstWhateverTheOrder) {
 TEST_F(BatchApiTest, NumericIdsAreAnsweredAsStrings) {
   // CLI for Microsoft 365 numbers its requests: "id": 1.
   const Reply reply = Batch({
-      {{"id", 1}, {"method", "GET"}, {"url", "/users/adele@contoso.onmicrosoft.com"},
+      {{"id", 1},
+       {"method", "GET"},
+       {"url", "/users/adele@contoso.onmicrosoft.com"},
        {"dependsOn", {2}}},
       CreateRequest("2", "adele"),
   });

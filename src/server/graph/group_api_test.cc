@@ -103,5 +103,39 @@ TEST_F(GroupApiTest, ManagerAndDirectReports) {
               "A user cannot be their own manager.");
 }
 
+TEST_F(GroupApiTest, ExpandManagerOnAUserAndOnTheList) {
+  const std::string boss = Post("/users", NewUserBody("boss", "Boss")).Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  ASSERT_EQ(Put("/users/" + adele + "/manager/$ref", Reference(boss)).status, 204);
+
+  const Reply expanded = Get("/users/" + adele + "?$expand=manager");
+  ASSERT_EQ(expanded.status, 200) << expanded.body;
+  EXPECT_EQ(expanded.Text("displayName"), "Adele");
+  const json::object& manager = expanded.object().at("manager").as_object();
+  EXPECT_EQ(manager.at("@odata.type"), "#microsoft.graph.user");
+  EXPECT_EQ(manager.at("id"), boss.c_str());
+  EXPECT_EQ(manager.at("userPrincipalName"), Upn("boss").c_str());
+  EXPECT_TRUE(manager.contains("jobTitle"));  // the default set, as GET .../manager
+
+  const Reply selected = Get(
+      "/users?$select=displayName&$orderby=displayName&$expand=Manager($select=id,displayName)");
+  ASSERT_EQ(selected.status, 200) << selected.body;
+  EXPECT_EQ(
+      selected.value(),
+      (json::array{
+          {{"displayName", "Adele"},
+           {"manager",
+            {{"@odata.type", "#microsoft.graph.user"}, {"id", boss}, {"displayName", "Boss"}}}},
+          {{"displayName", "Boss"}}}));  // no manager: no "manager"
+
+  ExpectError(Get("/users/" + adele + "?$expand=manager($select=nope)"), 400, "BadRequest",
+              "Parsing OData Select and Expand failed: Could not find a property named 'nope' on "
+              "type 'microsoft.graph.user'.");
+  ExpectError(Get("/users/" + adele + "?$expand=manager($levels=max)"), 400, "BadRequest",
+              "The query specified in the URI is not valid.");
+  ExpectError(Get("/users?$expand=manager("), 400, "BadRequest",
+              "The query specified in the URI is not valid.");
+}
+
 }  // namespace
 }  // namespace admin365::server::testing

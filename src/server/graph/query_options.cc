@@ -43,6 +43,7 @@ std::optional<std::string>* OptionSlot(QueryOptions& options, std::string_view n
   if (AsciiIEquals(name, "$count")) return &options.count;
   if (AsciiIEquals(name, "$search")) return &options.search;
   if (AsciiIEquals(name, "$skiptoken")) return &options.skiptoken;
+  if (AsciiIEquals(name, "$expand")) return &options.expand;
   return nullptr;
 }
 

@@ -6,7 +6,8 @@
 // advanced-query parameters (header ConsistencyLevel: eventual plus $count=true).
 //
 // Options are matched by name case-insensitively; options Graph does not serve here
-// ($expand, $format, custom ones) are ignored, as Graph ignores unsupported parameters.
+// ($format, custom ones) are ignored, as Graph ignores unsupported parameters. $expand is
+// read by user_expand.h.
 
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@ struct QueryOptions {
   std::optional<std::string> count;
   std::optional<std::string> search;
   std::optional<std::string> skiptoken;
+  std::optional<std::string> expand;
 };
 
 // The options of `query` (without '?'), decoded ('+' reads as a space); characters a

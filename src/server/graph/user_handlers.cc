@@ -12,6 +12,7 @@
 #include "server/graph/query_options.h"
 #include "server/graph/responses.h"
 #include "server/graph/user_body.h"
+#include "server/graph/user_expand.h"
 #include "server/graph/user_json.h"
 #include "server/graph/user_page.h"
 
@@ -21,11 +22,13 @@ namespace {
 namespace json = boost::json;
 
 // A single user with @odata.context "users{selection}/$entity".
-GraphResponse UserResponse(const GraphCall& call, int status, const User& user,
-                           const UserSelection& selection) {
+Result<GraphResponse> UserResponse(const GraphCall& call, int status, const User& user,
+                                   const UserSelection& selection,
+                                   const UserExpansion& expansion = {}) {
   json::object body;
   body["@odata.context"] = call.Context(fmt::format("users{}/$entity", selection.context_suffix()));
   selection.Render(user, body);
+  RETURN_IF_ERROR(RenderExpansion(call.directory, expansion, user, body));
   return JsonResponse(status, body);
 }
 
@@ -42,10 +45,11 @@ Result<GraphResponse> ListUsers(GraphCall& call) {
   ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
   ASSIGN_OR_RETURN(const UserSelection selection,
                    SelectionOr(options.select, UserSelection::Default()));
+  ASSIGN_OR_RETURN(const UserExpansion expansion, ParseUserExpand(options.expand));
   ASSIGN_OR_RETURN(const UserListOptions list,
                    UserListRequest(options, call.EventualConsistency(), UserCollection::kActive));
   ASSIGN_OR_RETURN(const UserPage page, call.directory.ListUsers(list));
-  return UserPageResponse(call, page, selection, "users", false);
+  return UserPageResponse(call, page, selection, "users", false, expansion);
 }
 
 // users/$count: the number of users matching $filter and $search, as text/plain. Graph
@@ -67,8 +71,9 @@ Result<GraphResponse> GetUser(GraphCall& call) {
   ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
   ASSIGN_OR_RETURN(const UserSelection selection,
                    SelectionOr(options.select, UserSelection::Default()));
+  ASSIGN_OR_RETURN(const UserExpansion expansion, ParseUserExpand(options.expand));
   ASSIGN_OR_RETURN(const User user, call.directory.GetUser(call.params[0]));
-  return UserResponse(call, 200, user, selection);
+  return UserResponse(call, 200, user, selection, expansion);
 }
 
 // The properties first, then the password: a patch that fails on its properties changes

@@ -11,9 +11,9 @@ namespace admin365::server {
 
 namespace json = boost::json;
 
-GraphResponse UserPageResponse(const GraphCall& call, const UserPage& page,
-                               const UserSelection& selection, std::string_view entity_set,
-                               bool typed) {
+Result<GraphResponse> UserPageResponse(const GraphCall& call, const UserPage& page,
+                                       const UserSelection& selection, std::string_view entity_set,
+                                       bool typed, const UserExpansion& expansion) {
   json::monotonic_resource arena;
   const json::storage_ptr storage(&arena);
   json::object body(storage);
@@ -31,6 +31,7 @@ GraphResponse UserPageResponse(const GraphCall& call, const UserPage& page,
     json::object& object = users.emplace_back(json::object(storage)).as_object();
     if (typed) object["@odata.type"] = "#microsoft.graph.user";
     selection.Render(user, object);
+    RETURN_IF_ERROR(RenderExpansion(call.directory, expansion, user, object));
   }
   return JsonResponse(200, body);
 }

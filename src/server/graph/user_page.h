@@ -9,14 +9,16 @@
 
 #include "directory/directory.h"
 #include "server/graph/graph_call.h"
+#include "server/graph/user_expand.h"
 #include "server/graph/user_json.h"
 
 namespace admin365::server {
 
 // `entity_set` names the collection in @odata.context ("users",
-// "directory/deletedItems/microsoft.graph.user"); `typed` adds each user's "@odata.type".
-GraphResponse UserPageResponse(const GraphCall& call, const UserPage& page,
-                               const UserSelection& selection, std::string_view entity_set,
-                               bool typed);
+// "directory/deletedItems/microsoft.graph.user"); `typed` adds each user's "@odata.type";
+// `expansion` adds what $expand asked for. Errors: RenderExpansion's.
+Result<GraphResponse> UserPageResponse(const GraphCall& call, const UserPage& page,
+                                       const UserSelection& selection, std::string_view entity_set,
+                                       bool typed, const UserExpansion& expansion = {});
 
 }  // namespace admin365::server
