@@ -204,7 +204,10 @@ bool PassesValueRule(std::string_view name, std::string_view value) {
 }
 
 Status CheckText(const UserProperty& property, std::string_view text) {
-  if (!IsCleanUtf8(text) ||
+  // A street address has lines, as in Active Directory (Excel writes them into a cell).
+  const bool clean =
+      property.name == "streetAddress" ? IsCleanMultilineUtf8(text) : IsCleanUtf8(text);
+  if (!clean ||
       (property.max_length != 0 && Utf8Length(text) > property.max_length) ||
       !PassesValueRule(property.name, text)) {
     return Fail(errors::InvalidPropertyValue(property.name));
@@ -411,15 +414,27 @@ std::size_t Utf8Length(std::string_view text) {
   return count;
 }
 
-bool IsCleanUtf8(std::string_view text) {
+namespace {
+
+bool IsCleanText(std::string_view text, bool line_breaks_allowed) {
   for (std::size_t i = 0; i < text.size();) {
     std::uint32_t code = 0;
     const std::size_t length = DecodeUtf8(text, i, &code);
-    if (length == 0 || code < 0x20 || (code >= 0x7F && code <= 0x9F)) return false;
+    const bool line_break = code == '\n' || code == '\r';
+    if (length == 0 || (code < 0x20 && !(line_break && line_breaks_allowed)) ||
+        (code >= 0x7F && code <= 0x9F)) {
+      return false;
+    }
     i += length;
   }
   return true;
 }
+
+}  // namespace
+
+bool IsCleanUtf8(std::string_view text) { return IsCleanText(text, false); }
+
+bool IsCleanMultilineUtf8(std::string_view text) { return IsCleanText(text, true); }
 
 std::string PropertyValueToText(const PropertyValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) return *text;

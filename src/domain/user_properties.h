@@ -74,6 +74,9 @@ std::size_t Utf8Length(std::string_view text);
 // True if `text` is well-formed UTF-8 without C0/C1 control characters or DEL.
 bool IsCleanUtf8(std::string_view text);
 
+// IsCleanUtf8, with line breaks (CR, LF) allowed: streetAddress's rule.
+bool IsCleanMultilineUtf8(std::string_view text);
+
 // Renders a PropertyValue for people (audit logs, tables): null as "", a collection as
 // its items joined with "; ".
 std::string PropertyValueToText(const PropertyValue& value);

@@ -347,6 +347,8 @@ TEST(SetUserPropertyTest, RefusesControlCharactersAndInvalidUtf8) {
   for (const std::string& text : DirtyStrings()) {
     for (const std::string_view name : {"displayName", "jobTitle", "streetAddress", "mailNickname",
                                         "mail", "usageLocation", "passwordPolicies", "userType"}) {
+      const bool line_break = text == "ab\nc" || text == "ab\rc";
+      if (name == "streetAddress" && line_break) continue;  // its lines: see below
       User user = SampleUser();
       const User before = user;
       EXPECT_THAT(SetUserProperty(user, Prop(name), Text(text)),
@@ -832,6 +834,24 @@ TEST(Utf8LengthTest, CountsEachByteOfMalformedSequences) {
   EXPECT_EQ(Utf8Length("\xF4\x90\x80\x80"), 4u);  // above U+10FFFF
   EXPECT_EQ(Utf8Length("\xFF\xFE"), 2u);
   EXPECT_EQ(Utf8Length("\xC3\xA9\x80"), 2u);  // é then a stray byte
+}
+
+TEST(SetUserPropertyTest, StreetAddressKeepsItsLines) {
+  for (const std::string text : {"Suite 400\nOne Microsoft Way", "Suite 400\r\nOne Way", "\n"}) {
+    User user = SampleUser();
+    EXPECT_THAT(SetUserProperty(user, Prop("streetAddress"), Text(text)), Succeeds());
+    EXPECT_EQ(user.street_address, text);
+  }
+  for (const std::string_view name : {"displayName", "city", "jobTitle"}) {
+    User user = SampleUser();
+    EXPECT_THAT(SetUserProperty(user, Prop(name), Text("Suite 400\nOne Way")),
+                FailsWith(expected::InvalidValue(std::string(name))));
+  }
+  User user = SampleUser();
+  EXPECT_THAT(SetUserProperty(user, Prop("streetAddress"), Text("Suite 400\tOne Way")),
+              FailsWith(expected::InvalidValue("streetAddress")));
+  EXPECT_THAT(SetUserProperty(user, Prop("streetAddress"), Text(std::string(1023, 'a') + "\r\n")),
+              FailsWith(expected::InvalidValue("streetAddress")));  // 1,025 characters
 }
 
 TEST(IsCleanUtf8Test, AcceptsPrintableText) {

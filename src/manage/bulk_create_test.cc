@@ -63,6 +63,24 @@ TEST_F(BulkCreateTest, CreatesUsersFromTheEntraTemplate) {
   EXPECT_THAT(results, HasSubstr("\"2\",\"5\",\"succeeded\",\"\",\"\",\"\",\"" + bob.id + "\""));
 }
 
+TEST_F(BulkCreateTest, AMultiLineStreetAddressFromExcelIsKept) {
+  // Excel quotes a cell with a line break and writes the break as LF, inside CRLF records.
+  const JobReport report = RunJob(
+      "create", std::string(kEntraHeader) +
+                    "Ann Lee,ann@contoso.onmicrosoft.com,,No,,,,,,\"Suite 400\nOne Microsoft "
+                    "Way\",WA,,,Redmond,,,\r\n"
+                    "Bo Li,bo@contoso.onmicrosoft.com,,No,,,,,,Main Street 1,,,,,,,\r\n");
+  EXPECT_EQ(report.counts.succeeded, 2);
+  EXPECT_EQ(report.counts.failed, 0);
+  EXPECT_EQ(Get("ann@contoso.onmicrosoft.com").street_address, "Suite 400\nOne Microsoft Way");
+  EXPECT_EQ(Get("ann@contoso.onmicrosoft.com").city, "Redmond");
+  EXPECT_EQ(Get("bo@contoso.onmicrosoft.com").street_address, "Main Street 1");
+  const std::string results = ReadFile(Stored(report).results_path);
+  EXPECT_THAT(results, HasSubstr("\"Suite 400\nOne Microsoft Way\""));
+  // The first row spans the file's lines 4 and 5, so the second is on line 6.
+  EXPECT_THAT(results, HasSubstr("\"2\",\"6\",\"succeeded\""));
+}
+
 TEST_F(BulkCreateTest, PlanChecksEveryRowAgainstTheTenantAndChangesNothing) {
   Create("taken", "Taken");
   ASSERT_THAT(directory_->AddSubscription(kActor, "SPE_E3", 1), Succeeds());
