@@ -26,6 +26,12 @@ std::string HintFor(const Error& error) {
     return "Check the name or id: 'admin365 user list', 'admin365 user list --deleted' and "
            "'admin365 domain list' show what exists.";
   }
+  if (error.code == "Directory_QuotaExceeded" && error.message.starts_with("The directory object "
+                                                                          "quota limit")) {
+    return "Delete users or groups (the recycle bin counts too: 'admin365 user purge'), or "
+           "raise the quota: 'admin365 tenant set --object-quota N' on the embedded tenant, "
+           "Microsoft Support on a real one.";
+  }
   if (error.message.starts_with("Invalid object identifier")) {
     return "Give the user's object id (a GUID) or its userPrincipalName (name@domain).";
   }

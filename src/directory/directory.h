@@ -26,10 +26,10 @@
 
 #include "common/result.h"
 #include "domain/audit_event.h"
-#include "domain/sign_in.h"
 #include "domain/authentication.h"
 #include "domain/group.h"
 #include "domain/licensing.h"
+#include "domain/sign_in.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
 #include "query/filter.h"
@@ -138,6 +138,10 @@ class Directory {
   // Removes a domain no user (active or deleted) uses. Errors: ResourceNotFound,
   // DomainIsDefaultOrInitial, DomainInUse.
   virtual Status RemoveDomain(const Actor& actor, std::string_view name) = 0;
+
+  // The objects the tenant holds and its quota; creations past the total fail with
+  // DirectoryQuotaExceeded. Errors: TenantNotInitialised.
+  virtual Result<DirectorySizeQuota> GetDirectorySizeQuota() = 0;
 
   // --- Users ---
 
@@ -342,7 +346,6 @@ class Directory {
   virtual Status BeginWriteBatch() { return Ok(); }
   virtual Status FlushWrites() { return Ok(); }
   virtual Status EndWriteBatch() { return Ok(); }
-
 
   // The steps of job `job_id` whose writes committed (Actor::job_step), by row then step.
   // A write that changed nothing records no step: repeating it changes nothing either.

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "domain/tenant.h"
+
 namespace admin365::errors {
 
 namespace {
@@ -121,6 +123,16 @@ Error DirectoryQuotaExceeded() {
                    "The directory object quota limit for the Tenant has been exceeded. "
                    "Please ask your administrator to increase the quota limit or delete "
                    "objects to reduce the used quota."};
+}
+
+Error InvalidObjectQuota(long long quota) {
+  return Error{.kind = ErrorKind::kInvalidArgument,
+               .http_status = 400,
+               .code = "Request_BadRequest",
+               .message = fmt::format("The object quota must be a whole number from 1 to {}; "
+                                      "{} was given.",
+                                      kMaxObjectQuota, quota),
+               .target = "objectQuota"};
 }
 
 Error InvalidDomainName(std::string_view name) {

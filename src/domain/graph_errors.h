@@ -50,6 +50,8 @@ Error InsufficientPrivileges();
 // exceeded. Please ask your administrator to increase the quota limit or delete objects to
 // reduce the used quota."
 Error DirectoryQuotaExceeded();
+// 400 Request_BadRequest: an object quota outside 1-kMaxObjectQuota (admin365's wording).
+Error InvalidObjectQuota(long long quota);
 
 // Domains (§3.8). Graph's own messages where known; otherwise in Graph's style.
 // 400 Request_BadRequest "Domain name '{name}' is invalid."

@@ -116,11 +116,10 @@ class LocalDirectoryTest : public ::testing::Test {
     return LocalDirectoryOptions{.data_directory = data_dir_,
                                  .clock = &clock_,
                                  .random = &random_,
-                                 .argon2 = {.ops_limit = 1, .mem_limit = 8192 * 1024},
-                                 .object_quota = quota_};
+                                 .argon2 = {.ops_limit = 1, .mem_limit = 8192 * 1024}};
   }
 
-  // Closes the directory and opens the same data directory again (with quota_).
+  // Closes the directory and opens the same data directory again.
   void Reopen() {
     directory_.reset();
     auto opened = LocalDirectory::Open(Options());
@@ -218,7 +217,6 @@ class LocalDirectoryTest : public ::testing::Test {
   std::filesystem::path data_dir_;
   FakeClock clock_{kStart};
   SeededRandom random_{20260101};
-  std::optional<long long> quota_;
   std::unique_ptr<LocalDirectory> directory_;
 };
 

@@ -220,8 +220,7 @@ TEST_F(GroupsTest, ADeletedUsersAddressesAreFreeForGroupsUntilItIsRestored) {
 }
 
 TEST_F(GroupsTest, GroupsCountTowardsTheObjectQuota) {
-  quota_ = 2;
-  Reopen();
+  ASSERT_THAT(directory_->SetObjectQuota(kActor, 2), Succeeds());
   Create("adele", "Adele Vance");
   CreateGroup(SecurityGroup("Sales", "sales"));
   ExpectRefused(SecurityGroup("Legal", "legal"), expected::QuotaExceeded());

@@ -35,9 +35,6 @@ struct LocalDirectoryOptions {
   const Clock* clock = nullptr;  // defaults to the system clock
   Random* random = nullptr;      // defaults to libsodium's CSPRNG
   Argon2Parameters argon2;
-  // The object quota; by default Entra's: 50,000, or 300,000 once a custom domain is
-  // verified (entra-graph-facts.md §0.11).
-  std::optional<long long> object_quota;
 };
 
 class LocalDirectory final : public Directory {
@@ -77,6 +74,11 @@ class LocalDirectory final : public Directory {
   // Audited "Update directory setting" when it changes something. Errors: as
   // ValidateLockoutSettings; TenantNotInitialised.
   Result<LockoutSettings> SetLockoutSettings(const Actor& actor, const LockoutSettings& settings);
+  // Raises (or lowers) the object quota to `total`, as Microsoft Support does for a real
+  // tenant; nullopt returns to Entra's (kDefaultObjectQuota, kVerifiedDomainObjectQuota).
+  // Audited "Update directory setting" (ObjectQuota) when it changes. Errors:
+  // InvalidObjectQuota outside 1-kMaxObjectQuota; TenantNotInitialised.
+  Result<DirectorySizeQuota> SetObjectQuota(const Actor& actor, std::optional<long long> total);
   // Appends to the sign-in log (the token endpoint records every password sign-in),
   // dropping entries older than kSignInRetention.
   Status RecordSignIn(const SignIn& sign_in);
@@ -89,6 +91,7 @@ class LocalDirectory final : public Directory {
   Result<Domain> VerifyDomain(const Actor& actor, std::string_view name) override;
   Result<Domain> SetDefaultDomain(const Actor& actor, std::string_view name) override;
   Status RemoveDomain(const Actor& actor, std::string_view name) override;
+  Result<DirectorySizeQuota> GetDirectorySizeQuota() override;
   Result<CreatedUser> CreateUser(const Actor& actor, const NewUser& request,
                                  bool generate_password) override;
   Result<User> GetUser(std::string_view user) override;

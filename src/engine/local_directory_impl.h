@@ -24,9 +24,6 @@
 
 namespace admin365 {
 
-inline constexpr long long kDefaultObjectQuota = 50'000;
-inline constexpr long long kVerifiedDomainObjectQuota = 300'000;
-
 inline Domain ReadDomain(sqlite::Statement& row) {
   return Domain{.id = row.Text(0),
                 .authentication_type = row.Text(1),
@@ -44,15 +41,13 @@ class LocalDirectory::Impl {
         users_(*db_),
         clock_(clock),
         random_(random),
-        hasher_(key, options.argon2, random),
-        object_quota_(options.object_quota) {}
+        hasher_(key, options.argon2, random) {}
 
   std::unique_ptr<sqlite::Database> db_;
   engine::UserTable users_;
   const Clock& clock_;
   Random& random_;
   PasswordHasher hasher_;
-  std::optional<long long> object_quota_;
   std::mutex mutex_;
   std::unique_ptr<SystemClock> owned_clock_;
   std::unique_ptr<CryptoRandom> owned_random_;
@@ -178,18 +173,13 @@ class LocalDirectory::Impl {
   Result<HashedPassword> PreparePassword(std::string password, bool generated, bool force_change,
                                          const User& user, const std::string& tenant_name);
 
+  // The objects held and the quota: the tenant's raised one, else Entra's (object_quota.cc).
+  Result<DirectorySizeQuota> SizeQuota();
+
+  // DirectoryQuotaExceeded when the tenant holds as many objects as its quota allows.
   Status CheckQuota() {
-    ASSIGN_OR_RETURN(const long long objects, users_.CountAll());
-    long long quota = kDefaultObjectQuota;
-    if (object_quota_) {
-      quota = *object_quota_;
-    } else {
-      sqlite::Statement& custom =
-          db_->Prepare("SELECT 1 FROM domains WHERE is_verified = 1 AND is_initial = 0 LIMIT 1");
-      ASSIGN_OR_RETURN(const bool has_custom, custom.Step());
-      if (has_custom) quota = kVerifiedDomainObjectQuota;
-    }
-    if (objects >= quota) return Fail(errors::DirectoryQuotaExceeded());
+    ASSIGN_OR_RETURN(const DirectorySizeQuota quota, SizeQuota());
+    if (quota.used >= quota.total) return Fail(errors::DirectoryQuotaExceeded());
     return Ok();
   }
 

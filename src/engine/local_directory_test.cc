@@ -3,6 +3,7 @@
 
 #include "engine/local_directory.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -392,15 +393,13 @@ TEST_F(LocalDirectoryTest, CreateValidatesInTheDocumentedOrder) {
               FailsWith(expected::PasswordComplexity()));
   request.password_profile->password = std::string(kGoodPassword);
   // 8. quota
-  quota_ = 1;
-  Reopen();
+  ASSERT_THAT(directory_->SetObjectQuota(kActor, 1), Succeeds());
   EXPECT_THAT(directory_->CreateUser(kActor, request, false), FailsWith(expected::QuotaExceeded()));
   EXPECT_EQ(CountRows("users"), 1);
-  EXPECT_EQ(EventCount(), events_before_steps);
-  EXPECT_EQ(events_before_steps, events + 2);  // verify + the existing user
+  EXPECT_EQ(EventCount(), events_before_steps + 1);  // the quota's change
+  EXPECT_EQ(events_before_steps, events + 2);        // verify + the existing user
 
-  quota_ = 2;
-  Reopen();
+  ASSERT_THAT(directory_->SetObjectQuota(kActor, 2), Succeeds());
   auto created = directory_->CreateUser(kActor, request, false);
   ASSERT_THAT(created, Succeeds());
   EXPECT_EQ(created->user.user_principal_name, "adele.vance@fabrikam.com");
@@ -508,8 +507,7 @@ TEST_F(LocalDirectoryTest, WeakPasswordWritesNothing) {
 }
 
 TEST_F(LocalDirectoryTest, QuotaCountsSoftDeletedUsers) {
-  quota_ = 2;
-  Reopen();
+  ASSERT_THAT(directory_->SetObjectQuota(kActor, 2), Succeeds());
   Create("adele", "Adele Vance");
   const User alex = Create("alex", "Alex Wilber");
   ASSERT_THAT(directory_->DeleteUser(kActor, alex.id), Succeeds());
@@ -520,6 +518,52 @@ TEST_F(LocalDirectoryTest, QuotaCountsSoftDeletedUsers) {
               Succeeds());
   EXPECT_THAT(directory_->CreateUser(kActor, MakeNewUser("lee", "Lee Gu"), false),
               FailsWith(expected::QuotaExceeded()));
+}
+
+// The quota a call returned; a failure is reported and gives a zero quota.
+DirectorySizeQuota QuotaOf(const Result<DirectorySizeQuota>& quota) {
+  EXPECT_THAT(quota, Succeeds());
+  return quota ? *quota : DirectorySizeQuota{};
+}
+
+TEST_F(LocalDirectoryTest, ObjectQuotaIsEntrasUntilTheOperatorRaisesIt) {
+  Create("adele", "Adele Vance");
+  EXPECT_EQ(QuotaOf(directory_->GetDirectorySizeQuota()),
+            (DirectorySizeQuota{.used = 1, .total = 50'000}));
+  AddVerifiedDomain("contoso.com");
+  EXPECT_EQ(QuotaOf(directory_->GetDirectorySizeQuota()),
+            (DirectorySizeQuota{.used = 1, .total = 300'000}));
+
+  EXPECT_EQ(QuotaOf(directory_->SetObjectQuota(kActor, 1'000'000)),
+            (DirectorySizeQuota{.used = 1, .total = 1'000'000}));
+  const std::vector<AuditEvent> events = Events();  // newest first
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.front().action, "Update directory setting");
+  EXPECT_EQ(events.front().target_type, "Tenant");
+  EXPECT_THAT(events.front().changes,
+              ElementsAre(PropertyChange{"ObjectQuota", std::nullopt, "1000000"}));
+  Reopen();
+  EXPECT_EQ(QuotaOf(directory_->GetDirectorySizeQuota()),
+            (DirectorySizeQuota{.used = 1, .total = 1'000'000}));
+  // The same value again changes nothing and audits nothing.
+  const std::size_t count = EventCount();
+  EXPECT_THAT(directory_->SetObjectQuota(kActor, 1'000'000), Succeeds());
+  EXPECT_EQ(EventCount(), count);
+
+  for (const long long bad : {0LL, -5LL, 10'000'001LL}) {
+    EXPECT_THAT(directory_->SetObjectQuota(kActor, bad),
+                FailsWith(Error{.kind = ErrorKind::kInvalidArgument,
+                                .http_status = 400,
+                                .code = "Request_BadRequest",
+                                .message = fmt::format("The object quota must be a whole number "
+                                                       "from 1 to 10000000; {} was given.",
+                                                       bad),
+                                .target = "objectQuota"}));
+  }
+  EXPECT_EQ(QuotaOf(directory_->SetObjectQuota(kActor, std::nullopt)),
+            (DirectorySizeQuota{.used = 1, .total = 300'000}));
+  EXPECT_THAT(Events().front().changes,
+              ElementsAre(PropertyChange{"ObjectQuota", "1000000", std::nullopt}));
 }
 
 TEST_F(LocalDirectoryTest, HostileValuesRoundTripExactly) {

@@ -85,6 +85,19 @@ Result<Tenant> GraphDirectory::GetTenant() {
   return ReadOrganization(organizations.front());
 }
 
+// Graph serves the quota in beta only, on $select.
+Result<DirectorySizeQuota> GraphDirectory::GetDirectorySizeQuota() {
+  ASSIGN_OR_RETURN(const auto organizations,
+                   client_.GetAll("/beta/organization?$select=id,directorySizeQuota"));
+  if (organizations.empty()) return Fail(errors::TenantNotInitialised());
+  const std::optional<DirectorySizeQuota> quota = ReadDirectorySizeQuota(organizations.front());
+  if (!quota) {
+    return Fail(Error::Unavailable("Microsoft Graph answered GET /beta/organization without "
+                                   "its directorySizeQuota."));
+  }
+  return *quota;
+}
+
 Result<std::vector<Domain>> GraphDirectory::ListDomains() {
   ASSIGN_OR_RETURN(const auto items, client_.GetAll("/v1.0/domains"));
   std::vector<Domain> domains;

@@ -47,6 +47,7 @@ class GraphDirectory final : public Directory {
   GraphClient& client() { return client_; }
 
   Result<Tenant> GetTenant() override;
+  Result<DirectorySizeQuota> GetDirectorySizeQuota() override;
   Result<std::vector<Domain>> ListDomains() override;
   Result<Domain> AddDomain(const Actor& actor, std::string_view name) override;
   Result<Domain> VerifyDomain(const Actor& actor, std::string_view name) override;
@@ -90,8 +91,7 @@ class GraphDirectory final : public Directory {
   Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
                                    const LicenseChange& change) override;
 
-  Status SetManager(const Actor& actor, std::string_view user,
-                    std::string_view manager) override;
+  Status SetManager(const Actor& actor, std::string_view user, std::string_view manager) override;
   Result<DirectoryObjectRef> GetManager(std::string_view user) override;
   Status RemoveManager(const Actor& actor, std::string_view user) override;
   Result<std::vector<DirectoryObjectRef>> ListDirectReports(std::string_view user) override;

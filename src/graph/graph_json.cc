@@ -179,6 +179,13 @@ Tenant ReadOrganization(const json::object& object) {
   return tenant;
 }
 
+std::optional<DirectorySizeQuota> ReadDirectorySizeQuota(const json::object& object) {
+  const json::value* quota = object.if_contains("directorySizeQuota");
+  if (quota == nullptr || !quota->is_object()) return std::nullopt;
+  return DirectorySizeQuota{.used = Integer(quota->get_object(), "used"),
+                            .total = Integer(quota->get_object(), "total")};
+}
+
 Domain ReadDomain(const json::object& object) {
   return Domain{.id = AsciiLower(String(object, "id")),
                 .authentication_type = String(object, "authenticationType"),

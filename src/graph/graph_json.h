@@ -10,6 +10,7 @@
 // when a known one has the wrong JSON type, which only a broken service sends.
 
 #include <boost/json/fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,8 @@ const std::string& UserSelectAll();
 Result<User> ReadUser(const boost::json::object& json);
 Result<Group> ReadGroup(const boost::json::object& json);
 Tenant ReadOrganization(const boost::json::object& json);
+// The organization's directorySizeQuota (beta); nullopt when the body has none.
+std::optional<DirectorySizeQuota> ReadDirectorySizeQuota(const boost::json::object& json);
 Domain ReadDomain(const boost::json::object& json);
 SubscribedSku ReadSubscribedSku(const boost::json::object& json);
 SignIn ReadSignIn(const boost::json::object& json);

@@ -111,11 +111,18 @@ Result<TenantSnapshot> TenantSnapshot::Load(Directory& directory) {
   ASSIGN_OR_RETURN(snapshot.domains, directory.ListDomains());
   ASSIGN_OR_RETURN(snapshot.skus, directory.ListSubscribedSkus());
   ASSIGN_OR_RETURN(snapshot.groups, directory.ListGroups());
+  ASSIGN_OR_RETURN(snapshot.quota, directory.GetDirectorySizeQuota());
   return snapshot;
 }
 
 bool PlanLedger::TakeSeat(const std::string& sku_id, long long available) {
   return ++seats_[sku_id] <= available;
+}
+
+bool PlanLedger::TakeObject(const DirectorySizeQuota& quota) {
+  if (quota.used + created_ >= quota.total) return false;
+  ++created_;
+  return true;
 }
 
 RowRun::RowRun(Directory& directory, const TenantSnapshot& tenant, BulkTemplates* templates,

@@ -91,6 +91,7 @@ struct TenantSnapshot {
   std::vector<SubscribedSku> skus;
   std::vector<Group> groups;
   std::string tenant_name;
+  DirectorySizeQuota quota;
 
   static Result<TenantSnapshot> Load(Directory& directory);
 };
@@ -115,10 +116,15 @@ class PlanLedger {
   }
   // Counts one more seat of `sku_id` wanted by the file; false when it exceeds `available`.
   bool TakeSeat(const std::string& sku_id, long long available);
+  // Counts one more object the file creates; false when the tenant's quota has no room
+  // for it. created() is how many fit so far.
+  bool TakeObject(const DirectorySizeQuota& quota);
+  long long created() const { return created_; }
 
  private:
   NameReservations& names_;
   std::map<std::string, long long> seats_;
+  long long created_ = 0;
 };
 
 class BulkTemplates;

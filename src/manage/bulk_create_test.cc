@@ -126,6 +126,40 @@ TEST_F(BulkCreateTest, PlanChecksEveryRowAgainstTheTenantAndChangesNothing) {
   EXPECT_EQ(EventCount(), events_before);
 }
 
+TEST_F(BulkCreateTest, PlanNamesTheRowsPastTheObjectQuota) {
+  Create("taken", "Taken");
+  ASSERT_THAT(directory_->SetObjectQuota(kActor, 3), Succeeds());
+  const std::filesystem::path input = WriteInput(
+      "quota.csv",
+      "userPrincipalName,displayName\n"
+      "new1@contoso.onmicrosoft.com,New One\n"
+      "taken@contoso.onmicrosoft.com,Taken Again\n"  // fails: creates nothing
+      "new2@contoso.onmicrosoft.com,New Two\n"
+      "new3@contoso.onmicrosoft.com,New Three\n"
+      "new4@contoso.onmicrosoft.com,New Four\n");
+  std::vector<std::string> lines;
+  auto report = jobs_->Plan(input, BulkSettings{.action = "create"},
+                            [&](const UserCsvRow& row, const Result<RowResult>& result) {
+                              lines.push_back(fmt::format(
+                                  "{}: {}", row.row,
+                                  result ? result->description
+                                         : result.error().code + ": " + result.error().message));
+                            });
+  ASSERT_THAT(report, Succeeds());
+  EXPECT_EQ(report->ready, 2);
+  EXPECT_EQ(report->failed, 3);
+  const std::string past =
+      "Directory_QuotaExceeded: The directory object quota would be exceeded: the tenant "
+      "holds 1 of its quota of 3 objects, and earlier rows of the file create 2. Delete "
+      "objects, raise the quota (admin365 tenant set --object-quota; Microsoft Support for a "
+      "real tenant), or leave this row and those after it for a later file.";
+  EXPECT_THAT(lines, ElementsAre("1: create new1@contoso.onmicrosoft.com; password: generated",
+                                 "2: Request_BadRequest: Another object with the same value "
+                                 "for property userPrincipalName already exists.",
+                                 "3: create new2@contoso.onmicrosoft.com; password: generated",
+                                 "4: " + past, "5: " + past));
+}
+
 TEST_F(BulkCreateTest, AMissingRequiredColumnStopsTheJobBeforeAnyRow) {
   const std::filesystem::path input =
       WriteInput("names.csv", "UserPrincipalName,FirstName\nann@contoso.onmicrosoft.com,Ann\n");

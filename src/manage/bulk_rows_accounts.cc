@@ -118,6 +118,19 @@ Result<UserCreation> CreationFromRow(const RowWork& work, bool disabled) {
   return creation;
 }
 
+// Directory_QuotaExceeded for a row past the room the quota leaves: Graph's code, with
+// what the tenant holds and what earlier rows create.
+Error QuotaExceededByFile(const DirectorySizeQuota& quota, long long created) {
+  Error error = errors::DirectoryQuotaExceeded();
+  error.message = fmt::format(
+      "The directory object quota would be exceeded: the tenant holds {} of its quota of {} "
+      "objects, and earlier rows of the file create {}. Delete objects, raise the quota "
+      "(admin365 tenant set --object-quota; Microsoft Support for a real tenant), or leave "
+      "this row and those after it for a later file.",
+      quota.used, quota.total, created);
+  return error;
+}
+
 // The checks a creation passes before any row runs: Graph's validation, the domain, the
 // password policy, the UPN free in the tenant and in the file (claimed here unless a
 // template already reserved it for the row: `upn_reserved`), the manager, the seats.
@@ -155,7 +168,11 @@ Status PlanCreation(RowWork& work, const UserCreation& creation, bool upn_reserv
       return Fail(std::move(error));
     }
   }
-  return PlanSeats(work, creation.licenses, nullptr);
+  RETURN_IF_ERROR(PlanSeats(work, creation.licenses, nullptr));
+  if (!work.ledger->TakeObject(work.tenant.quota)) {
+    return Fail(QuotaExceededByFile(work.tenant.quota, work.ledger->created()));
+  }
+  return Ok();
 }
 
 std::string PasswordDescription(bool generated) {

@@ -6,15 +6,18 @@ namespace {
 using TenantCli = CliTest;
 
 TEST_F(TenantCli, InitCreatesTheInitialDomainAndShowReadsItBack) {
-  const boost::json::value tenant =
-      Json({"tenant", "init", "--name", "Contoso Ltd."});
+  const boost::json::value tenant = Json({"tenant", "init", "--name", "Contoso Ltd."});
   EXPECT_EQ(tenant.at("displayName"), "Contoso Ltd.");
   EXPECT_EQ(tenant.at("initialDomain"), "contosoltd.onmicrosoft.com");
   boost::json::object shown = Json({"tenant", "show"}).as_object();
   EXPECT_EQ(shown.at("lockoutThreshold"), "10");
   EXPECT_EQ(shown.at("lockoutDurationInSeconds"), "60");
-  shown.erase("lockoutThreshold");
-  shown.erase("lockoutDurationInSeconds");
+  EXPECT_EQ(shown.at("objects"), "0");
+  EXPECT_EQ(shown.at("objectQuota"), "50000");
+  for (const char* setting :
+       {"lockoutThreshold", "lockoutDurationInSeconds", "objects", "objectQuota"}) {
+    shown.erase(setting);
+  }
   EXPECT_EQ(shown, tenant);
 
   const CliRun domains = Run({"domain", "list"});
@@ -37,8 +40,43 @@ TEST_F(TenantCli, SetChangesTheSmartLockoutSettingsAndAuditsIt) {
             "hint: Give --lockout-duration a number of seconds from 5 to 86400.\n");
   const boost::json::value audit = Json({"audit", "list", "--limit", "1"});
   EXPECT_EQ(audit.at(0).at("activity"), "Update directory setting");
-  EXPECT_EQ(audit.at(0).at("modifiedProperties"),
-            boost::json::array{"LockoutThreshold: 10 -> 5"});
+  EXPECT_EQ(audit.at(0).at("modifiedProperties"), boost::json::array{"LockoutThreshold: 10 -> 5"});
+}
+
+TEST_F(TenantCli, SetRaisesTheObjectQuotaAndCreationsStopAtIt) {
+  ASSERT_EQ(Run({"tenant", "init", "--name", "Contoso"}).exit_code, 0);
+  const boost::json::value set = Json({"tenant", "set", "--object-quota", "1"});
+  EXPECT_EQ(set.at("objectQuota"), "1");
+  ASSERT_FALSE(AddUser("ann@contoso.onmicrosoft.com", "Ann").empty());
+  const CliRun full = Run({"user", "add", "--upn", "bo@contoso.onmicrosoft.com", "--display-name",
+                           "Bo", "--password", "Tr0ub4dor&3xyz"});
+  EXPECT_EQ(full.exit_code, 6);
+  EXPECT_EQ(full.err,
+            "error: Directory_QuotaExceeded: The directory object quota limit for the Tenant has "
+            "been exceeded. Please ask your administrator to increase the quota limit or delete "
+            "objects to reduce the used quota.\n"
+            "hint: Delete users or groups (the recycle bin counts too: 'admin365 user purge'), or "
+            "raise the quota: 'admin365 tenant set --object-quota N' on the embedded tenant, "
+            "Microsoft Support on a real one.\n");
+
+  const boost::json::value raised = Json({"tenant", "set", "--object-quota", "1000000"});
+  EXPECT_EQ(raised.at("objects"), "1");
+  EXPECT_EQ(raised.at("objectQuota"), "1000000");
+  const boost::json::value audit = Json({"audit", "list", "--limit", "1"});
+  EXPECT_EQ(audit.at(0).at("modifiedProperties"), boost::json::array{"ObjectQuota: 1 -> 1000000"});
+  EXPECT_EQ(Json({"tenant", "set", "--object-quota", "default"}).at("objectQuota"), "50000");
+
+  const CliRun word = Run({"tenant", "set", "--object-quota", "lots", "--lockout-threshold", "5"});
+  EXPECT_EQ(word.exit_code, 3);
+  EXPECT_EQ(word.err,
+            "error: Request_BadRequest: --object-quota takes a whole number or 'default' "
+            "(Entra's quota), not 'lots'.\n");
+  const CliRun zero = Run({"tenant", "set", "--object-quota", "0", "--lockout-threshold", "5"});
+  EXPECT_EQ(zero.exit_code, 3);
+  EXPECT_EQ(zero.err,
+            "error: Request_BadRequest: The object quota must be a whole number from 1 to "
+            "10000000; 0 was given.\n");
+  EXPECT_EQ(Json({"tenant", "show"}).at("lockoutThreshold"), "10");  // nothing was written
 }
 
 TEST_F(TenantCli, SecondInitIsRefused) {

@@ -168,6 +168,9 @@ TEST_F(ConnectedTenantTest, TenantUseSelectsTheTenantCommandsActOn) {
   const boost::json::value shown = Json({"tenant", "show"});
   EXPECT_EQ(shown.at("connection"), "contoso");
   EXPECT_EQ(shown.at("displayName"), "Contoso");
+  // The quota, from Graph's beta organization: contoso.com is a verified custom domain.
+  EXPECT_EQ(shown.at("objects"), "0");
+  EXPECT_EQ(shown.at("objectQuota"), "300000");
   EXPECT_EQ(Json({"tenant", "list"}).as_array()[0].at("current"), true);
   EXPECT_EQ(Run({"tenant", "use", "fabrikam"}).exit_code, 4);
   EXPECT_EQ(Run({"tenant", "use", "embedded"}).out, "Commands now act on embedded\n");

@@ -68,6 +68,19 @@ TEST_F(RequestErrorsApiTest, Organization) {
   const std::string id(tenant.at("id").as_string());
   EXPECT_EQ(Get("/organization/" + id).Text("id"), id);
   ExpectError(Get("/organization/nope"), 404, "Request_ResourceNotFound", NotFoundMessage("nope"));
+  EXPECT_FALSE(tenant.contains("directorySizeQuota"));  // beta only
+}
+
+TEST_F(RequestErrorsApiTest, BetaOrganizationHasTheDirectorySizeQuota) {
+  ExpectStillWorks();  // one user
+  const Reply organization = GetBeta("/organization?$select=id,directorySizeQuota");
+  ASSERT_EQ(organization.status, 200) << organization.body;
+  EXPECT_EQ(organization.value()[0].at("directorySizeQuota"),
+            (json::object{{"used", 1}, {"total", 50000}}));
+  ASSERT_THAT(directory_->SetObjectQuota(engine_test::kActor, 1'000'000), Succeeds());
+  const std::string id(organization.value()[0].at("id").as_string());
+  EXPECT_EQ(GetBeta("/organization/" + id).object().at("directorySizeQuota"),
+            (json::object{{"used", 1}, {"total", 1000000}}));
 }
 
 TEST_F(RequestErrorsApiTest, Domains) {

@@ -33,8 +33,9 @@ json::object DomainJson(const Domain& domain) {
   };
 }
 
-// The organization: the tenant with its verified domains.
-json::object OrganizationJson(const Tenant& tenant, const std::vector<Domain>& domains) {
+// The organization: the tenant with its verified domains; in beta, its directory quota.
+Result<json::object> OrganizationJson(GraphCall& call, const Tenant& tenant) {
+  ASSIGN_OR_RETURN(const std::vector<Domain> domains, call.directory.ListDomains());
   json::array verified;
   for (const Domain& domain : domains) {
     if (!domain.is_verified) continue;
@@ -44,28 +45,33 @@ json::object OrganizationJson(const Tenant& tenant, const std::vector<Domain>& d
                                     {"name", domain.id},
                                     {"type", domain.authentication_type}});
   }
-  return json::object{{"id", tenant.id},
-                      {"createdDateTime", FormatIso8601(tenant.created_date_time)},
-                      {"displayName", tenant.display_name},
-                      {"verifiedDomains", std::move(verified)}};
+  json::object organization{{"id", tenant.id},
+                            {"createdDateTime", FormatIso8601(tenant.created_date_time)},
+                            {"displayName", tenant.display_name},
+                            {"verifiedDomains", std::move(verified)}};
+  if (call.request.version == "beta") {
+    ASSIGN_OR_RETURN(const DirectorySizeQuota quota, call.directory.GetDirectorySizeQuota());
+    organization["directorySizeQuota"] = json::object{{"used", quota.used}, {"total", quota.total}};
+  }
+  return organization;
 }
 
 }  // namespace
 
 Result<GraphResponse> ListOrganization(GraphCall& call) {
   ASSIGN_OR_RETURN(const Tenant tenant, call.directory.GetTenant());
-  ASSIGN_OR_RETURN(const std::vector<Domain> domains, call.directory.ListDomains());
-  return JsonResponse(200, CollectionJson(call.Context("organization"),
-                                          json::array{OrganizationJson(tenant, domains)}));
+  ASSIGN_OR_RETURN(json::object organization, OrganizationJson(call, tenant));
+  return JsonResponse(
+      200, CollectionJson(call.Context("organization"), json::array{std::move(organization)}));
 }
 
 Result<GraphResponse> GetOrganization(GraphCall& call) {
   ASSIGN_OR_RETURN(const Tenant tenant, call.directory.GetTenant());
   if (!AsciiIEquals(tenant.id, call.params[0]))
     return Fail(errors::ResourceNotFound(call.params[0]));
-  ASSIGN_OR_RETURN(const std::vector<Domain> domains, call.directory.ListDomains());
-  return JsonResponse(
-      200, EntityJson(call.Context("organization/$entity"), OrganizationJson(tenant, domains)));
+  ASSIGN_OR_RETURN(json::object organization, OrganizationJson(call, tenant));
+  return JsonResponse(200,
+                      EntityJson(call.Context("organization/$entity"), std::move(organization)));
 }
 
 Result<GraphResponse> ListDomains(GraphCall& call) {
