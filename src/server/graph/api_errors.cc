@@ -118,6 +118,21 @@ Error InvalidObjectReference() {
                     "The value of '@odata.id' must be the URL of a directory object.", "@odata.id");
 }
 
+Error InvalidActionParameter(std::string_view name) {
+  return BadRequest("Request_BadRequest",
+                    fmt::format("The parameter '{}' of the action is missing or of the wrong type.",
+                                name),
+                    name);
+}
+
+Error TooManyCheckedIds(std::string_view name, std::size_t limit) {
+  return BadRequest(
+      "Request_BadRequest",
+      fmt::format("At most {} ids can be checked in one request; {} has more. Split the list.",
+                  limit, name),
+      name);
+}
+
 Error InvalidBatchPayload(std::string_view reason) {
   return BadRequest("BadRequest", fmt::format("Invalid batch payload format: {}", reason));
 }

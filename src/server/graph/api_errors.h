@@ -67,6 +67,13 @@ Error DeletedItemsNeedTypeCast();
 // 400 Request_BadRequest "The value of '@odata.id' must be the URL of a directory object."
 // (admin365's wording): a $ref body without a usable @odata.id.
 Error InvalidObjectReference();
+// 400 Request_BadRequest "The parameter '{name}' of the action is missing or of the wrong
+// type." (admin365's wording): getMemberGroups' securityEnabledOnly, checkMemberGroups'
+// groupIds, checkMemberObjects' ids.
+Error InvalidActionParameter(std::string_view name);
+// 400 Request_BadRequest "At most {limit} ids can be checked in one request; {name} has
+// more. Split the list." (admin365's wording; Graph's limit is 20).
+Error TooManyCheckedIds(std::string_view name, std::size_t limit);
 
 // --- $batch (§3.11) ---
 

@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <set>
+
 #include "server/graph/graph_api_test_support.h"
 
 namespace admin365::server::testing {
@@ -78,6 +81,71 @@ TEST_F(GroupApiTest, MembersRef) {
   ExpectError(Post("/groups/" + group + "/members/$ref", R"({"id":"x"})"), 400,
               "Request_BadRequest",
               "The value of '@odata.id' must be the URL of a directory object.");
+}
+
+TEST_F(GroupApiTest, GetAndCheckMemberGroups) {
+  const std::string sales =
+      Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,
+                          "securityEnabled":true})")
+          .Text("id");
+  const std::string team =
+      Post("/groups", R"({"displayName":"Team","mailNickname":"team","mailEnabled":true,
+                          "securityEnabled":false,"groupTypes":["Unified"]})")
+          .Text("id");
+  const std::string user = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  ASSERT_EQ(Post("/groups/" + sales + "/members/$ref", Reference(user)).status, 204);
+  ASSERT_EQ(Post("/groups/" + team + "/members/$ref", Reference(user)).status, 204);
+  const auto ids = [](const Reply& reply) {
+    std::set<std::string> out;
+    for (const json::value& id : reply.value()) out.emplace(id.as_string());
+    return out;
+  };
+
+  const Reply all = Post("/users/" + user + "/getMemberGroups", R"({"securityEnabledOnly":false})");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.Text("@odata.context"),
+            std::string(kServiceRoot) + "/$metadata#Collection(Edm.String)");
+  EXPECT_EQ(ids(all), (std::set<std::string>{sales, team}));
+  EXPECT_EQ(ids(Post("/users/" + Upn("adele") + "/getMemberObjects",
+                     R"({"securityEnabledOnly":true})")),
+            (std::set<std::string>{sales}));
+  EXPECT_EQ(ids(Post("/directoryObjects/" + user + "/getMemberGroups", "{}")),
+            (std::set<std::string>{sales, team}));
+  EXPECT_TRUE(Post("/groups/" + sales + "/getMemberGroups", "{}").value().empty());  // no nesting
+
+  // checkMemberGroups answers the asked ids it is a member of, as given.
+  const std::string unknown = "00000000-0000-4000-8000-000000000000";
+  std::string upper = team;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const Reply checked = Post("/users/" + user + "/checkMemberGroups",
+                             fmt::format(R"({{"groupIds":["{}","{}"]}})", unknown, upper));
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(checked.value(), (json::array{upper}));
+  EXPECT_EQ(Post("/directoryObjects/" + user + "/checkMemberObjects",
+                 fmt::format(R"({{"ids":["{}"]}})", sales))
+                .value(),
+            (json::array{sales}));
+
+  std::string many;
+  for (int i = 0; i < 21; ++i) many += fmt::format("{}\"{}\"", i ? "," : "", unknown);
+  ExpectError(Post("/users/" + user + "/checkMemberGroups", "{\"groupIds\":[" + many + "]}"), 400,
+              "Request_BadRequest",
+              "At most 20 ids can be checked in one request; groupIds has more. Split the list.");
+  ExpectError(Post("/users/" + user + "/checkMemberGroups", "{}"), 400, "Request_BadRequest",
+              "The parameter 'groupIds' of the action is missing or of the wrong type.");
+  ExpectError(Post("/users/" + user + "/checkMemberGroups", R"({"groupIds":[1]})"), 400,
+              "Request_BadRequest",
+              "The parameter 'groupIds' of the action is missing or of the wrong type.");
+  ExpectError(Post("/users/" + user + "/getMemberGroups", R"({"securityEnabledOnly":"yes"})"),
+              400, "Request_BadRequest",
+              "The parameter 'securityEnabledOnly' of the action is missing or of the wrong type.");
+  ExpectError(Post("/users/" + user + "/getMemberGroups", R"({"transitive":true})"), 400,
+              "Request_BadRequest",
+              "Property 'transitive' does not exist as a declared property or extension property.");
+  ExpectError(Post("/directoryObjects/" + unknown + "/getMemberGroups", "{}"), 404,
+              "Request_ResourceNotFound", NotFoundMessage(unknown));
+  ExpectError(Post("/users/nobody@contoso.onmicrosoft.com/getMemberGroups", "{}"), 404,
+              "Request_ResourceNotFound", NotFoundMessage("nobody@contoso.onmicrosoft.com"));
 }
 
 TEST_F(GroupApiTest, ManagerAndDirectReports) {

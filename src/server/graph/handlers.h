@@ -32,6 +32,18 @@ Result<GraphResponse> RemoveManager(GraphCall& call);
 Result<GraphResponse> ListDirectReports(GraphCall& call);
 Result<GraphResponse> ListMemberOf(GraphCall& call);
 
+// member_check_handlers.cc: {users|groups|directoryObjects}/{id}/ getMemberGroups (and
+// getMemberObjects, which answers the same here), checkMemberGroups, checkMemberObjects.
+Result<GraphResponse> UserGetMemberGroups(GraphCall& call);
+Result<GraphResponse> GroupGetMemberGroups(GraphCall& call);
+Result<GraphResponse> ObjectGetMemberGroups(GraphCall& call);
+Result<GraphResponse> UserCheckMemberGroups(GraphCall& call);
+Result<GraphResponse> GroupCheckMemberGroups(GraphCall& call);
+Result<GraphResponse> ObjectCheckMemberGroups(GraphCall& call);
+Result<GraphResponse> UserCheckMemberObjects(GraphCall& call);
+Result<GraphResponse> GroupCheckMemberObjects(GraphCall& call);
+Result<GraphResponse> ObjectCheckMemberObjects(GraphCall& call);
+
 // group_handlers.cc
 Result<GraphResponse> CreateGroup(GraphCall& call);
 Result<GraphResponse> ListGroups(GraphCall& call);
