@@ -117,57 +117,78 @@ void AddGroupGetListRemove(CLI::App& group, Context& context) {
   });
 }
 
-void AddGroupMemberCommands(CLI::App& group, Context& context) {
-  CLI::App* member = group.add_subcommand("member", "Manage a group's members (users)");
-  member->require_subcommand(1);
+// A group's links to users that `group member` and `group owner` manage.
+struct GroupLink {
+  const char* command;      // "member"
+  const char* description;  // the command's help
+  const char* added;        // "Added {user} to {group}", as a format string
+  const char* removed;
+  const char* list_help;
+  Status (admin365::Directory::*add)(const Actor&, std::string_view, std::string_view);
+  Status (admin365::Directory::*remove)(const Actor&, std::string_view, std::string_view);
+  Result<std::vector<DirectoryObjectRef>> (admin365::Directory::*list)(std::string_view);
+};
+
+constexpr GroupLink kMembers{"member",
+                             "Manage a group's members (users)",
+                             "Added {} to {}\n",
+                             "Removed {} from {}\n",
+                             "List the group's members by display name",
+                             &admin365::Directory::AddGroupMember,
+                             &admin365::Directory::RemoveGroupMember,
+                             &admin365::Directory::ListGroupMembers};
+constexpr GroupLink kOwners{"owner",
+                            "Manage a group's owners (users); the last owner cannot be removed",
+                            "Added {} as an owner of {}\n",
+                            "Removed {} as an owner of {}\n",
+                            "List the group's owners by display name",
+                            &admin365::Directory::AddGroupOwner,
+                            &admin365::Directory::RemoveGroupOwner,
+                            &admin365::Directory::ListGroupOwners};
+
+void AddGroupLinkCommands(CLI::App& group, Context& context, const GroupLink& link) {
+  CLI::App* command = group.add_subcommand(link.command, link.description);
+  command->require_subcommand(1);
 
   struct Names {
     std::string group;
     std::string user;
   };
-  auto add_names = std::make_shared<Names>();
-  CLI::App* add = member->add_subcommand("add", "Add a user to the group");
-  add->add_option("group", add_names->group, "Object id or display name")->required();
-  add->add_option("user", add_names->user, "Object id or userPrincipalName")->required();
-  add->callback([&context, add_names] {
-    OnGroup(
-        context, add_names->group,
-        [&context, add_names](admin365::Directory& directory, const Group& found) {
-          if (auto status = directory.AddGroupMember(context.actor(), found.id, add_names->user);
-              !status) {
-            return context.Fail(status.error());
-          }
-          fmt::print("Added {} to {}\n", add_names->user, found.display_name);
-        });
-  });
-
-  auto remove_names = std::make_shared<Names>();
-  CLI::App* remove = member->add_subcommand("remove", "Remove a user from the group");
-  remove->add_option("group", remove_names->group, "Object id or display name")->required();
-  remove->add_option("user", remove_names->user, "Object id or userPrincipalName")->required();
-  remove->callback([&context, remove_names] {
-    OnGroup(context, remove_names->group,
-            [&context, remove_names](admin365::Directory& directory, const Group& found) {
-              if (auto status =
-                      directory.RemoveGroupMember(context.actor(), found.id, remove_names->user);
-                  !status) {
-                return context.Fail(status.error());
-              }
-              fmt::print("Removed {} from {}\n", remove_names->user, found.display_name);
-            });
-  });
+  // add and remove: one call on the named group and user, then its message.
+  const auto add_change = [&context, command](const char* name, const char* help,
+                                              Status (admin365::Directory::*change)(
+                                                  const Actor&, std::string_view, std::string_view),
+                                              const char* done) {
+    auto names = std::make_shared<Names>();
+    CLI::App* sub = command->add_subcommand(name, help);
+    sub->add_option("group", names->group, "Object id or display name")->required();
+    sub->add_option("user", names->user, "Object id or userPrincipalName")->required();
+    sub->callback([&context, names, change, done] {
+      OnGroup(context, names->group, [&](admin365::Directory& directory, const Group& found) {
+        if (auto status = (directory.*change)(context.actor(), found.id, names->user); !status) {
+          return context.Fail(status.error());
+        }
+        fmt::print(fmt::runtime(done), names->user, found.display_name);
+      });
+    });
+  };
+  add_change("add", "Add a user", link.add, link.added);
+  add_change("remove", "Remove a user", link.remove, link.removed);
 
   auto list_name = std::make_shared<std::string>();
-  CLI::App* list = member->add_subcommand("list", "List the group's members by display name");
+  CLI::App* list = command->add_subcommand("list", link.list_help);
   list->add_option("group", *list_name, "Object id or display name")->required();
-  list->callback([&context, list_name] {
-    OnGroup(context, *list_name, [&context](admin365::Directory& directory, const Group& found) {
-      auto members = directory.ListGroupMembers(found.id);
-      if (!members) return context.Fail(members.error());
-      std::vector<Record> records;
-      for (const DirectoryObjectRef& m : *members) records.push_back(DirectoryObjectRecord(m));
-      context.Print(records, false);
-    });
+  list->callback([&context, &link, list_name] {
+    OnGroup(context, *list_name,
+            [&context, &link](admin365::Directory& directory, const Group& found) {
+              auto linked = (directory.*link.list)(found.id);
+              if (!linked) return context.Fail(linked.error());
+              std::vector<Record> records;
+              for (const DirectoryObjectRef& m : *linked) {
+                records.push_back(DirectoryObjectRecord(m));
+              }
+              context.Print(records, false);
+            });
   });
 }
 
@@ -226,7 +247,8 @@ void AddGroupCommands(CLI::App& app, Context& context) {
   group->require_subcommand(1);
   AddGroupAdd(*group, context);
   AddGroupGetListRemove(*group, context);
-  AddGroupMemberCommands(*group, context);
+  AddGroupLinkCommands(*group, context, kMembers);
+  AddGroupLinkCommands(*group, context, kOwners);
   AddGroupLicenseCommands(*group, context);
 }
 

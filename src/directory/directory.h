@@ -256,6 +256,15 @@ class Directory {
   virtual Result<std::vector<DirectoryObjectRef>> ListGroupMembers(std::string_view group) = 0;
   // The groups a user is a direct member of, by displayName then id.
   virtual Result<std::vector<Group>> ListMemberOf(std::string_view user) = 0;
+  // A group's owners (users). Errors: MemberAlreadyExists("owners").
+  virtual Status AddGroupOwner(const Actor& actor, std::string_view group,
+                               std::string_view owner) = 0;
+  // Errors: ResourceNotFound(group's id) when `owner` is not an owner; LastGroupOwner:
+  // once a group has owners, the last one stays.
+  virtual Status RemoveGroupOwner(const Actor& actor, std::string_view group,
+                                  std::string_view owner) = 0;
+  // Active owners, by displayName then id.
+  virtual Result<std::vector<DirectoryObjectRef>> ListGroupOwners(std::string_view group) = 0;
   // Group-based licensing (assignLicense on a group): changes the group's licences, then
   // brings every direct member's inherited licences in line, an empty change included.
   // Members' failures are recorded in their licence states (CountViolation,

@@ -253,11 +253,16 @@ Error MailEnabledGroupNotSupported() {
       "mailEnabled");
 }
 
-Error MemberAlreadyExists() {
-  return Conflict(
-      "One or more added object references already exist for the following modified "
-      "properties: 'members'.",
-      "members");
+Error MemberAlreadyExists(std::string_view property) {
+  return Conflict(fmt::format("One or more added object references already exist for the "
+                              "following modified properties: '{}'.",
+                              property),
+                  std::string(property));
+}
+
+Error LastGroupOwner() {
+  return BadRequest("The group must have at least one owner, hence this owner cannot be removed.",
+                    "owners");
 }
 
 Error ManagerIsSelf() { return BadRequest("A user cannot be their own manager.", "manager"); }

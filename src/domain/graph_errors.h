@@ -128,8 +128,12 @@ Error UnitsBelowConsumed(std::string_view sku_id, long long consumed, long long 
 // that is neither mail- nor security-enabled.
 Error MailEnabledGroupNotSupported();
 // 400 Request_BadRequest "One or more added object references already exist for the
-// following modified properties: 'members'." (Graph's, observed), target "members".
-Error MemberAlreadyExists();
+// following modified properties: '{property}'." (Graph's, observed), target `property`:
+// "members" or "owners".
+Error MemberAlreadyExists(std::string_view property = "members");
+// 400 Request_BadRequest "The group must have at least one owner, hence this owner cannot
+// be removed." (Graph's, observed), target "owners".
+Error LastGroupOwner();
 // 400 Request_BadRequest "A user cannot be their own manager." (admin365's wording: Graph's
 // is unknown), target "manager".
 Error ManagerIsSelf();

@@ -1,9 +1,9 @@
 #pragma once
 
-// GroupMembers: the SQL for direct group membership (users in groups). Rows stay while a
-// member is soft-deleted, hidden from listings, so that restoring the user restores its
-// memberships as Entra does; purging the user or deleting the group removes them (foreign
-// keys). No rule, no audit, no transaction of its own.
+// GroupMembers: the SQL for a group's links to users: its direct members, or (GroupLink::
+// kOwner) its owners. Rows stay while a user is soft-deleted, hidden from listings, so
+// that restoring the user restores its links as Entra does; purging the user or deleting
+// the group removes them (foreign keys). No rule, no audit, no transaction of its own.
 //
 // Errors: Internal/Unavailable from SQLite only.
 
@@ -24,9 +24,12 @@ struct MemberId {
   bool deleted = false;
 };
 
+enum class GroupLink { kMember, kOwner };
+
 class GroupMembers {
  public:
-  explicit GroupMembers(sqlite::Database& db) : db_(db) {}
+  explicit GroupMembers(sqlite::Database& db, GroupLink link = GroupLink::kMember)
+      : db_(db), table_(link == GroupLink::kMember ? "group_members" : "group_owners") {}
 
   Result<bool> Contains(std::int64_t group_key, std::int64_t user_key);
   Status Add(std::int64_t group_key, std::int64_t user_key, UnixSeconds added_at);
@@ -34,12 +37,15 @@ class GroupMembers {
 
   // The group's members that are active users, by displayName then id.
   Result<std::vector<DirectoryObjectRef>> List(std::int64_t group_key);
+  // How many of them there are.
+  Result<long long> CountActive(std::int64_t group_key);
 
   // Every member, soft-deleted ones too, by displayName then id.
   Result<std::vector<MemberId>> ListAll(std::int64_t group_key);
 
  private:
   sqlite::Database& db_;
+  const char* table_;
 };
 
 }  // namespace admin365::engine

@@ -174,5 +174,43 @@ TEST_F(GroupMembersTest, DeletingAGroupRemovesItsMemberships) {
   EXPECT_EQ(Get(adele_.id), adele_);
 }
 
+TEST_F(GroupMembersTest, OwnersAreKeptApartFromMembersAndTheLastOneStays) {
+  auto owners = [&](const Group& group) {
+    auto listed = directory_->ListGroupOwners(group.id);
+    EXPECT_THAT(listed, Succeeds());
+    return listed ? *listed : std::vector<DirectoryObjectRef>{};
+  };
+  ASSERT_THAT(directory_->AddGroupOwner(kActor, legal_.id, bob_.user_principal_name), Succeeds());
+  ASSERT_THAT(directory_->AddGroupOwner(kActor, legal_.id, adele_.id), Succeeds());
+  EXPECT_THAT(owners(legal_), ElementsAre(RefOf(adele_), RefOf(bob_)));
+  EXPECT_THAT(Members(legal_), IsEmpty());  // an owner is not made a member
+  const AuditEvent added = Events().front();
+  EXPECT_EQ(added.action, "Add owner to group");
+  EXPECT_EQ(added.target_id, legal_.id);
+  EXPECT_THAT(added.changes, ElementsAre(PropertyChange{"owners", std::nullopt,
+                                                        "adele@contoso.onmicrosoft.com"}));
+
+  const std::size_t events = EventCount();
+  EXPECT_THAT(directory_->AddGroupOwner(kActor, legal_.id, adele_.id),
+              FailsWith(expected::MemberAlreadyExists("owners")));
+  EXPECT_THAT(directory_->RemoveGroupOwner(kActor, sales_.id, adele_.id),
+              FailsWith(expected::NotFound(sales_.id)));
+  EXPECT_EQ(EventCount(), events);
+
+  ASSERT_THAT(directory_->RemoveGroupOwner(kActor, legal_.id, adele_.id), Succeeds());
+  EXPECT_THAT(Events().front().changes, ElementsAre(PropertyChange{
+                                            "owners", "adele@contoso.onmicrosoft.com", std::nullopt}));
+  EXPECT_THAT(directory_->RemoveGroupOwner(kActor, legal_.id, bob_.id),
+              FailsWith(expected::LastGroupOwner()));
+  EXPECT_THAT(owners(legal_), ElementsAre(RefOf(bob_)));
+
+  // A deleted owner is hidden until restored, and does not count as the one that stays.
+  ASSERT_THAT(directory_->AddGroupOwner(kActor, legal_.id, adele_.id), Succeeds());
+  ASSERT_THAT(directory_->DeleteUser(kActor, adele_.id), Succeeds());
+  EXPECT_THAT(owners(legal_), ElementsAre(RefOf(bob_)));
+  ASSERT_THAT(directory_->RestoreUser(kActor, adele_.id, {}), Succeeds());
+  EXPECT_THAT(owners(legal_), ElementsAre(RefOf(adele_), RefOf(bob_)));
+}
+
 }  // namespace
 }  // namespace admin365::engine_test

@@ -147,6 +147,49 @@ Status LocalDirectory::Impl::ChangeGroupMembership(const Actor& actor, std::stri
   return txn.Commit();
 }
 
+Status LocalDirectory::AddGroupOwner(const Actor& actor, std::string_view group,
+                                     std::string_view owner) {
+  return impl_->ChangeGroupOwnership(actor, group, owner, true);
+}
+
+Status LocalDirectory::RemoveGroupOwner(const Actor& actor, std::string_view group,
+                                        std::string_view owner) {
+  return impl_->ChangeGroupOwnership(actor, group, owner, false);
+}
+
+Status LocalDirectory::Impl::ChangeGroupOwnership(const Actor& actor, std::string_view group,
+                                                  std::string_view owner, bool add) {
+  Session session(*this);
+  ASSIGN_OR_RETURN(auto txn, db_->Begin());
+  engine::GroupTable groups(*db_);
+  engine::GroupMembers owners(*db_, engine::GroupLink::kOwner);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  ASSIGN_OR_RETURN(engine::StoredUser user, RequireUser(owner, false));
+  ASSIGN_OR_RETURN(const bool is_owner, owners.Contains(stored.key, user.key));
+  const std::string& upn = user.user.user_principal_name;
+  if (add) {
+    if (is_owner) return Fail(errors::MemberAlreadyExists("owners"));
+    RETURN_IF_ERROR(owners.Add(stored.key, user.key, clock_.Now()));
+    RETURN_IF_ERROR(Audit(actor, "Add owner to group", kGroupType, stored.group.id,
+                          stored.group.display_name, {{"owners", std::nullopt, upn}}));
+  } else {
+    if (!is_owner) return Fail(errors::ResourceNotFound(stored.group.id));
+    ASSIGN_OR_RETURN(const long long count, owners.CountActive(stored.key));
+    if (count <= 1) return Fail(errors::LastGroupOwner());
+    RETURN_IF_ERROR(owners.Remove(stored.key, user.key));
+    RETURN_IF_ERROR(Audit(actor, "Remove owner from group", kGroupType, stored.group.id,
+                          stored.group.display_name, {{"owners", upn, std::nullopt}}));
+  }
+  return txn.Commit();
+}
+
+Result<std::vector<DirectoryObjectRef>> LocalDirectory::ListGroupOwners(std::string_view group) {
+  Impl::Session session(*impl_);
+  engine::GroupTable groups(*impl_->db_);
+  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  return engine::GroupMembers(*impl_->db_, engine::GroupLink::kOwner).List(stored.key);
+}
+
 Result<std::vector<DirectoryObjectRef>> LocalDirectory::ListGroupMembers(std::string_view group) {
   Impl::Session session(*impl_);
   engine::GroupTable groups(*impl_->db_);

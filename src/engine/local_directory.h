@@ -153,6 +153,11 @@ class LocalDirectory final : public Directory {
                            std::string_view member) override;
   Result<std::vector<DirectoryObjectRef>> ListGroupMembers(std::string_view group) override;
   Result<std::vector<Group>> ListMemberOf(std::string_view user) override;
+  Status AddGroupOwner(const Actor& actor, std::string_view group,
+                       std::string_view owner) override;
+  Status RemoveGroupOwner(const Actor& actor, std::string_view group,
+                          std::string_view owner) override;
+  Result<std::vector<DirectoryObjectRef>> ListGroupOwners(std::string_view group) override;
   Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
                                    const LicenseChange& change) override;
   Status SetManager(const Actor& actor, std::string_view user, std::string_view manager) override;

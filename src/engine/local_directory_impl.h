@@ -155,6 +155,9 @@ class LocalDirectory::Impl {
   // licences when the group carries any. Defined in groups.cc; errors as those methods'.
   Status ChangeGroupMembership(const Actor& actor, std::string_view group, std::string_view member,
                                bool add);
+  // AddGroupOwner (`add`) or RemoveGroupOwner, as ChangeGroupMembership. Defined in groups.cc.
+  Status ChangeGroupOwnership(const Actor& actor, std::string_view group, std::string_view owner,
+                              bool add);
 
   // SuspendSubscription (`status` "Suspended", audited as `action`) or ResumeSubscription
   // ("Enabled"), under a Session and transaction of its own; no change and no event when

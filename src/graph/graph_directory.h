@@ -88,6 +88,11 @@ class GraphDirectory final : public Directory {
                            std::string_view member) override;
   Result<std::vector<DirectoryObjectRef>> ListGroupMembers(std::string_view group) override;
   Result<std::vector<Group>> ListMemberOf(std::string_view user) override;
+  Status AddGroupOwner(const Actor& actor, std::string_view group,
+                       std::string_view owner) override;
+  Status RemoveGroupOwner(const Actor& actor, std::string_view group,
+                          std::string_view owner) override;
+  Result<std::vector<DirectoryObjectRef>> ListGroupOwners(std::string_view group) override;
   Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
                                    const LicenseChange& change) override;
 
@@ -124,6 +129,10 @@ class GraphDirectory final : public Directory {
   Result<UserPage> ListUserPage(std::string_view collection, const UserListOptions& options);
   // The password a change sets: the given one, or one drawn here.
   std::string PasswordFor(const PasswordChange& change);
+  // Adds (POST .../{link}/$ref) or removes user `user` in a group's `link`: "members" or
+  // "owners".
+  Status AddGroupLink(std::string_view group, std::string_view link, std::string_view user);
+  Status RemoveGroupLink(std::string_view group, std::string_view link, std::string_view user);
 
   GraphClient client_;
   std::string endpoint_;

@@ -80,26 +80,51 @@ Status GraphDirectory::DeleteGroup(const Actor&, std::string_view group) {
   return Ok();
 }
 
-Status GraphDirectory::AddGroupMember(const Actor&, std::string_view group,
-                                      std::string_view member) {
-  ASSIGN_OR_RETURN(const std::string member_id, UserId(member));
+Status GraphDirectory::AddGroupLink(std::string_view group, std::string_view link,
+                                    std::string_view user) {
+  ASSIGN_OR_RETURN(const std::string user_id, UserId(user));
   RETURN_IF_ERROR(client_.Send(
       {.method = "POST",
-       .path = GroupPath(group) + "/members/$ref",
-       .body = json::object{{"@odata.id", endpoint_ + "/v1.0/directoryObjects/" + member_id}}}));
+       .path = GroupPath(group) + "/" + std::string(link) + "/$ref",
+       .body = json::object{{"@odata.id", endpoint_ + "/v1.0/directoryObjects/" + user_id}}}));
   return Ok();
+}
+
+Status GraphDirectory::RemoveGroupLink(std::string_view group, std::string_view link,
+                                       std::string_view user) {
+  ASSIGN_OR_RETURN(const std::string user_id, UserId(user));
+  RETURN_IF_ERROR(client_.Send({.method = "DELETE",
+                                .path = GroupPath(group) + "/" + std::string(link) + "/" +
+                                        PercentEncode(user_id) + "/$ref"}));
+  return Ok();
+}
+
+Status GraphDirectory::AddGroupMember(const Actor&, std::string_view group,
+                                      std::string_view member) {
+  return AddGroupLink(group, "members", member);
 }
 
 Status GraphDirectory::RemoveGroupMember(const Actor&, std::string_view group,
                                          std::string_view member) {
-  ASSIGN_OR_RETURN(const std::string member_id, UserId(member));
-  RETURN_IF_ERROR(client_.Send(
-      {.method = "DELETE", .path = GroupPath(group) + "/members/" + PercentEncode(member_id) + "/$ref"}));
-  return Ok();
+  return RemoveGroupLink(group, "members", member);
 }
 
 Result<std::vector<DirectoryObjectRef>> GraphDirectory::ListGroupMembers(std::string_view group) {
   return References(client_, GroupPath(group) + "/members?$top=999");
+}
+
+Status GraphDirectory::AddGroupOwner(const Actor&, std::string_view group,
+                                     std::string_view owner) {
+  return AddGroupLink(group, "owners", owner);
+}
+
+Status GraphDirectory::RemoveGroupOwner(const Actor&, std::string_view group,
+                                        std::string_view owner) {
+  return RemoveGroupLink(group, "owners", owner);
+}
+
+Result<std::vector<DirectoryObjectRef>> GraphDirectory::ListGroupOwners(std::string_view group) {
+  return References(client_, GroupPath(group) + "/owners?$top=999");
 }
 
 Result<std::vector<Group>> GraphDirectory::ListMemberOf(std::string_view user) {

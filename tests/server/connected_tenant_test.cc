@@ -120,6 +120,25 @@ TEST_F(ConnectedTenantTest, GroupCommandsGoThroughGraph) {
   ASSERT_EQ(members.as_array().size(), 1u);
   EXPECT_EQ(members.as_array()[0].at("userPrincipalName"), "adele@contoso.com");
 
+  // Owners: two added through Graph, the last one stays.
+  AddUser("bob@contoso.com", "Bob Kelly");
+  EXPECT_EQ(Run({"--tenant", "contoso", "group", "owner", "add", "Board", "adele@contoso.com"}).out,
+            "Added adele@contoso.com as an owner of Board\n");
+  ASSERT_EQ(Run({"--tenant", "contoso", "group", "owner", "add", id, "bob@contoso.com"}).exit_code,
+            0);
+  const boost::json::value owners = Graph({"group", "owner", "list", "Board"});
+  ASSERT_EQ(owners.as_array().size(), 2u);
+  EXPECT_EQ(owners.as_array()[1].at("userPrincipalName"), "bob@contoso.com");
+  EXPECT_EQ(Embedded({"group", "owner", "list", id}), owners);
+  EXPECT_EQ(
+      Run({"--tenant", "contoso", "group", "owner", "remove", "Board", "adele@contoso.com"}).out,
+      "Removed adele@contoso.com as an owner of Board\n");
+  const CliRun last =
+      Run({"--tenant", "contoso", "group", "owner", "remove", "Board", "bob@contoso.com"});
+  EXPECT_EQ(last.exit_code, 3);
+  EXPECT_THAT(last.err, HasSubstr("error: Request_BadRequest: The group must have at least one "
+                                  "owner, hence this owner cannot be removed.\nrequest-id: "));
+
   const CliRun hidden_security =
       Run({"--tenant", "contoso", "group", "add", "--display-name", "Audit", "--alias", "audit",
            "--visibility", "HiddenMembership"});

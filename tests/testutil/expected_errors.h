@@ -153,13 +153,23 @@ inline Error MailEnabledGroupNotSupported() {
       "mailEnabled");
 }
 
-inline Error MemberAlreadyExists() {
+inline Error MemberAlreadyExists(const std::string& property = "members") {
   return Error{.kind = ErrorKind::kConflict,
                .http_status = 400,
                .code = "Request_BadRequest",
                .message = "One or more added object references already exist for the following "
-                          "modified properties: 'members'.",
-               .target = "members"};
+                          "modified properties: '" +
+                          property + "'.",
+               .target = property};
+}
+
+inline Error LastGroupOwner() {
+  return Error{.kind = ErrorKind::kInvalidArgument,
+               .http_status = 400,
+               .code = "Request_BadRequest",
+               .message = "The group must have at least one owner, hence this owner cannot be "
+                          "removed.",
+               .target = "owners"};
 }
 
 inline Error ManagerIsSelf() {

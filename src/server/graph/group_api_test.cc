@@ -83,6 +83,41 @@ TEST_F(GroupApiTest, MembersRef) {
               "The value of '@odata.id' must be the URL of a directory object.");
 }
 
+TEST_F(GroupApiTest, OwnersRef) {
+  const std::string group =
+      Post("/groups", R"({"displayName":"Team","mailNickname":"team","mailEnabled":true,
+                          "securityEnabled":false,"groupTypes":["Unified"]})")
+          .Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  const std::string bob = Post("/users", NewUserBody("bob", "Bob")).Text("id");
+  EXPECT_EQ(Post("/groups/" + group + "/owners/$ref", Reference(adele)).status, 204);
+  EXPECT_EQ(Post("/groups/" + group + "/Owners/$ref", Reference(bob)).status, 204);
+  ExpectError(Post("/groups/" + group + "/owners/$ref", Reference(bob)), 400,
+              "Request_BadRequest",
+              "One or more added object references already exist for the following modified "
+              "properties: 'owners'.");
+  const Reply owners = Get("/groups/" + group + "/owners");
+  ASSERT_EQ(owners.status, 200) << owners.body;
+  EXPECT_EQ(owners.value(), (json::array{{{"@odata.type", "#microsoft.graph.user"},
+                                          {"id", adele},
+                                          {"displayName", "Adele"},
+                                          {"userPrincipalName", Upn("adele")}},
+                                         {{"@odata.type", "#microsoft.graph.user"},
+                                          {"id", bob},
+                                          {"displayName", "Bob"},
+                                          {"userPrincipalName", Upn("bob")}}}));
+  EXPECT_TRUE(Get("/groups/" + group + "/members").value().empty());
+  EXPECT_EQ(Delete("/groups/" + group + "/owners/" + adele + "/$ref").status, 204);
+  ExpectError(Delete("/groups/" + group + "/owners/" + bob + "/$ref"), 400, "Request_BadRequest",
+              "The group must have at least one owner, hence this owner cannot be removed.");
+  ExpectError(Delete("/groups/" + group + "/owners/" + adele + "/$ref"), 404,
+              "Request_ResourceNotFound", NotFoundMessage(group));
+  ExpectError(Send("POST", "/groups/" + group + "/owners/$ref", Reference(adele), {},
+                   App({"GroupMember.ReadWrite.All"})),
+              403, "Authorization_RequestDenied",
+              "Insufficient privileges to complete the operation.");
+}
+
 TEST_F(GroupApiTest, GetAndCheckMemberGroups) {
   const std::string sales =
       Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,

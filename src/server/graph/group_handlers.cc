@@ -102,4 +102,22 @@ Result<GraphResponse> RemoveGroupMember(GraphCall& call) {
   return NoContent();
 }
 
+Result<GraphResponse> ListGroupOwners(GraphCall& call) {
+  ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> owners,
+                   call.directory.ListGroupOwners(call.params[0]));
+  return JsonResponse(
+      200, CollectionJson(call.Context("directoryObjects"), DirectoryObjectsJson(owners)));
+}
+
+Result<GraphResponse> AddGroupOwner(GraphCall& call) {
+  ASSIGN_OR_RETURN(const std::string owner, ReadReferencedId(call.request.body));
+  RETURN_IF_ERROR(call.directory.AddGroupOwner(call.actor, call.params[0], owner));
+  return NoContent();
+}
+
+Result<GraphResponse> RemoveGroupOwner(GraphCall& call) {
+  RETURN_IF_ERROR(call.directory.RemoveGroupOwner(call.actor, call.params[0], call.params[1]));
+  return NoContent();
+}
+
 }  // namespace admin365::server::handlers

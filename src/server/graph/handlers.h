@@ -52,6 +52,9 @@ Result<GraphResponse> DeleteGroup(GraphCall& call);
 Result<GraphResponse> ListGroupMembers(GraphCall& call);
 Result<GraphResponse> AddGroupMember(GraphCall& call);
 Result<GraphResponse> RemoveGroupMember(GraphCall& call);
+Result<GraphResponse> ListGroupOwners(GraphCall& call);
+Result<GraphResponse> AddGroupOwner(GraphCall& call);
+Result<GraphResponse> RemoveGroupOwner(GraphCall& call);
 
 // auth_method_handlers.cc: users/{user}/authentication/...
 Result<GraphResponse> ListAuthenticationMethods(GraphCall& call);

@@ -95,6 +95,9 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"GET", "groups/{}/members", kGroupRead, &h::ListGroupMembers},
     {"POST", "groups/{}/members/$ref", kGroupMemberReadWrite, &h::AddGroupMember},
     {"DELETE", "groups/{}/members/{}/$ref", kGroupMemberReadWrite, &h::RemoveGroupMember},
+    {"GET", "groups/{}/owners", kGroupRead, &h::ListGroupOwners},
+    {"POST", "groups/{}/owners/$ref", kGroupReadWrite, &h::AddGroupOwner},
+    {"DELETE", "groups/{}/owners/{}/$ref", kGroupReadWrite, &h::RemoveGroupOwner},
     {"POST", "groups/{}/assignLicense", kGroupReadWrite, &h::AssignGroupLicense},
 
     {"GET", "subscribedSkus", kOrganizationRead, &h::ListSubscribedSkus},
