@@ -9,6 +9,7 @@
 #include "common/ascii.h"
 #include "common/random.h"
 #include "domain/graph_errors.h"
+#include "query/filter_parser.h"
 
 namespace admin365::cli {
 
@@ -89,14 +90,25 @@ void AddGroupGetListRemove(CLI::App& group, Context& context) {
   });
 
   auto columns = std::make_shared<std::vector<std::string>>(GroupListColumns());
+  auto filter_text = std::make_shared<std::string>();
   CLI::App* list = group.add_subcommand("list", "List the groups by display name");
   list->add_option("--select", *columns, "The properties to show")
       ->delimiter(',')
       ->capture_default_str();
-  list->callback([&context, columns] {
+  list->add_option("--filter", *filter_text,
+                   "An OData $filter, e.g. \"securityEnabled eq true and mailEnabled eq false\" "
+                   "or \"groupTypes/any(c:c eq 'Unified')\"");
+  list->callback([&context, columns, filter_text] {
     auto directory = context.Directory();
     if (!directory) return context.Fail(directory.error());
-    auto groups = (*directory)->ListGroups();
+    Result<std::vector<Group>> groups = std::vector<Group>();
+    if (filter_text->empty()) {
+      groups = (*directory)->ListGroups();
+    } else {
+      auto filter = query::ParseFilter(*filter_text);
+      if (!filter) return context.Fail(filter.error());
+      groups = (*directory)->FindGroups(*filter);
+    }
     if (!groups) return context.Fail(groups.error());
     std::vector<Record> records;
     for (const Group& g : *groups) records.push_back(GroupRecord(g, *columns));

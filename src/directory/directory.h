@@ -243,6 +243,11 @@ class Directory {
   virtual Result<Group> GetGroup(std::string_view group) = 0;
   // Every group, by displayName then id.
   virtual Result<std::vector<Group>> ListGroups() = 0;
+  // The groups matching an OData $filter, by displayName then id: id, displayName,
+  // mailNickname, mail, description, mailEnabled, securityEnabled, visibility,
+  // createdDateTime, groupTypes/any() and proxyAddresses/any(). Errors: the filter's
+  // (query/filter_sql.h).
+  virtual Result<std::vector<Group>> FindGroups(const query::Filter& filter) = 0;
   // Errors: GroupHasLicenses (remove its licences first).
   virtual Status DeleteGroup(const Actor& actor, std::string_view group) = 0;
   // Errors: MemberAlreadyExists. A member of a licensed group takes its licences.

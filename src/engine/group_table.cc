@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "common/ascii.h"
+#include "engine/filter_binding.h"
 #include "engine/group_validation.h"
 #include "engine/proxy_addresses.h"
 
@@ -85,6 +86,54 @@ Result<std::optional<StoredGroup>> GroupTable::Find(std::string_view id) {
 Result<std::vector<Group>> GroupTable::List() {
   return ReadAll(
       db_.Prepare(fmt::format("SELECT {} FROM groups g ORDER BY g.display_name, g.id", kColumns)));
+}
+
+namespace {
+
+// What $filter may name on a group: Graph's filterable group properties that admin365 keeps.
+const query::FilterSchema& GroupFilterSchema() {
+  using query::ColumnType;
+  static const query::FilterSchema schema = [] {
+    query::FilterSchema s;
+    s.entity_type = "microsoft.graph.group";
+    s.row_key = "g.group_key";
+    s.properties = {
+        {"id", {"g.id", ColumnType::kGuid}},
+        {"displayName", {"g.display_name", ColumnType::kString}},
+        {"mailNickname", {"g.mail_nickname", ColumnType::kString}},
+        {"mail", {"g.mail", ColumnType::kString}},
+        {"description", {"g.description", ColumnType::kString}},
+        {"mailEnabled", {"g.mail_enabled", ColumnType::kBool}},
+        {"securityEnabled", {"g.security_enabled", ColumnType::kBool}},
+        {"visibility", {"g.visibility", ColumnType::kString}},
+        {"createdDateTime", {"g.created_at", ColumnType::kDateTime}},
+    };
+    s.collections = {
+        {"groupTypes",
+         {.table = "group_types", .owner_column = "group_key", .value_column = "value",
+          .element_type = "Edm.String"}},
+        {"proxyAddresses",
+         {.table = "group_proxy_addresses", .owner_column = "group_key", .value_column = "value",
+          .element_type = "Edm.String"}},
+    };
+    return s;
+  }();
+  return schema;
+}
+
+}  // namespace
+
+Result<std::vector<Group>> GroupTable::ListMatching(const query::Filter& filter) {
+  ASSIGN_OR_RETURN(const query::SqlFragment fragment,
+                   query::TranslateFilter(filter, GroupFilterSchema()));
+  ASSIGN_OR_RETURN(auto statement,
+                   db_.PrepareUncached(fmt::format(
+                       "SELECT {} FROM groups g WHERE {} ORDER BY g.display_name, g.id", kColumns,
+                       fragment.sql)));
+  for (std::size_t i = 0; i < fragment.params.size(); ++i) {
+    BindValue(*statement, static_cast<int>(i + 1), fragment.params[i]);
+  }
+  return ReadAll(*statement);
 }
 
 Result<std::vector<Group>> GroupTable::ListWithMember(std::int64_t user_key) {

@@ -14,6 +14,7 @@
 
 #include "common/result.h"
 #include "domain/group.h"
+#include "query/filter.h"
 #include "storage/sqlite/database.h"
 
 namespace admin365::engine {
@@ -32,6 +33,8 @@ class GroupTable {
 
   // Every group, by displayName then id.
   Result<std::vector<Group>> List();
+  // The groups matching `filter`, by displayName then id. Errors: TranslateFilter's.
+  Result<std::vector<Group>> ListMatching(const query::Filter& filter);
 
   // The groups the user at `user_key` is a direct member of, by displayName then id.
   Result<std::vector<Group>> ListWithMember(std::int64_t user_key);

@@ -95,6 +95,12 @@ Result<std::vector<Group>> LocalDirectory::ListGroups() {
   return engine::GroupTable(*impl_->db_).List();
 }
 
+Result<std::vector<Group>> LocalDirectory::FindGroups(const query::Filter& filter) {
+  Impl::Session session(*impl_);
+  RETURN_IF_ERROR(impl_->LoadTenant());
+  return engine::GroupTable(*impl_->db_).ListMatching(filter);
+}
+
 Status LocalDirectory::DeleteGroup(const Actor& actor, std::string_view group) {
   Impl::Session session(*impl_);
   ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());

@@ -146,6 +146,7 @@ class LocalDirectory final : public Directory {
   Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) override;
   Result<Group> GetGroup(std::string_view group) override;
   Result<std::vector<Group>> ListGroups() override;
+  Result<std::vector<Group>> FindGroups(const query::Filter& filter) override;
   Status DeleteGroup(const Actor& actor, std::string_view group) override;
   Status AddGroupMember(const Actor& actor, std::string_view group,
                         std::string_view member) override;

@@ -10,6 +10,7 @@
 #include "common/base64.h"
 #include "common/random.h"
 #include "domain/graph_errors.h"
+#include "engine/filter_binding.h"
 #include "engine/license_store.h"
 #include "engine/proxy_address_conflicts.h"
 #include "engine/proxy_addresses.h"
@@ -84,16 +85,6 @@ template <class T>
 void BindOptional(sqlite::Statement& statement, int index, const std::optional<T>& value) {
   if (value) {
     statement.Bind(index, static_cast<std::int64_t>(*value));
-  } else {
-    statement.BindNull(index);
-  }
-}
-
-void BindValue(sqlite::Statement& statement, int index, const query::SqlValue& value) {
-  if (const auto* number = std::get_if<std::int64_t>(&value)) {
-    statement.Bind(index, *number);
-  } else if (const auto* text = std::get_if<std::string>(&value)) {
-    statement.Bind(index, *text);
   } else {
     statement.BindNull(index);
   }

@@ -81,6 +81,7 @@ class GraphDirectory final : public Directory {
   Result<Group> CreateGroup(const Actor& actor, const NewGroup& request) override;
   Result<Group> GetGroup(std::string_view group) override;
   Result<std::vector<Group>> ListGroups() override;
+  Result<std::vector<Group>> FindGroups(const query::Filter& filter) override;
   Status DeleteGroup(const Actor& actor, std::string_view group) override;
   Status AddGroupMember(const Actor& actor, std::string_view group,
                         std::string_view member) override;

@@ -12,6 +12,8 @@
 #include "graph/graph_directory.h"
 #include "graph/graph_json.h"
 #include "graph/graph_paths.h"
+#include "query/advanced_query.h"
+#include "query/filter_printer.h"
 
 namespace admin365::graph {
 
@@ -37,6 +39,17 @@ Result<std::vector<DirectoryObjectRef>> References(GraphClient& client, std::str
   for (const json::object& item : items) out.push_back(ReadDirectoryObject(item));
   SortByName(out);
   return out;
+}
+
+// A listing of groups, by displayName then id.
+Result<std::vector<Group>> SortedGroups(const std::vector<json::object>& items) {
+  std::vector<Group> groups;
+  for (const json::object& item : items) {
+    ASSIGN_OR_RETURN(Group group, ReadGroup(item));
+    groups.push_back(std::move(group));
+  }
+  SortByName(groups);
+  return groups;
 }
 
 std::string Text(const json::value& object, std::string_view name) {
@@ -66,13 +79,19 @@ Result<Group> GraphDirectory::GetGroup(std::string_view group) {
 
 Result<std::vector<Group>> GraphDirectory::ListGroups() {
   ASSIGN_OR_RETURN(const auto items, client_.GetAll("/v1.0/groups?$top=999"));
-  std::vector<Group> groups;
-  for (const json::object& item : items) {
-    ASSIGN_OR_RETURN(Group group, ReadGroup(item));
-    groups.push_back(std::move(group));
+  return SortedGroups(items);
+}
+
+// An advanced filter (ne, not, endsWith) needs ConsistencyLevel: eventual and $count=true.
+Result<std::vector<Group>> GraphDirectory::FindGroups(const query::Filter& filter) {
+  std::string path = "/v1.0/groups?$top=999&$filter=" + PercentEncode(query::PrintFilter(filter));
+  HttpHeaders headers;
+  if (query::RequiresAdvancedQuery(filter)) {
+    path += "&$count=true";
+    headers.emplace_back("ConsistencyLevel", "eventual");
   }
-  SortByName(groups);
-  return groups;
+  ASSIGN_OR_RETURN(const auto items, client_.GetAll(std::move(path), std::move(headers)));
+  return SortedGroups(items);
 }
 
 Status GraphDirectory::DeleteGroup(const Actor&, std::string_view group) {

@@ -111,6 +111,18 @@ TEST_F(ConnectedTenantTest, GroupCommandsGoThroughGraph) {
   EXPECT_EQ(board.at("visibility"), "HiddenMembership");
   EXPECT_EQ(board.at("groupTypes"), boost::json::array({"Unified"}));
   EXPECT_EQ(Embedded({"group", "get", id}), Graph({"group", "get", "board"}));
+  ASSERT_EQ(Run({"--tenant", "contoso", "group", "add", "--display-name", "Auditors", "--alias",
+                 "auditors"})
+                .exit_code,
+            0);
+  const boost::json::value unified =
+      Graph({"group", "list", "--filter", "groupTypes/any(c:c eq 'Unified')"});
+  ASSERT_EQ(unified.as_array().size(), 1u);
+  EXPECT_EQ(unified.as_array()[0].at("id"), boost::json::value(id));
+  // An advanced filter: the connector sends ConsistencyLevel and $count=true.
+  const boost::json::value ending = Graph({"group", "list", "--filter", "endswith(displayName,'tors')"});
+  ASSERT_EQ(ending.as_array().size(), 1u);
+  EXPECT_EQ(ending.as_array()[0].at("displayName"), "Auditors");
 
   AddUser("adele@contoso.com", "Adele Vance");
   ASSERT_EQ(Run({"--tenant", "contoso", "group", "member", "add", "Board", "adele@contoso.com"})

@@ -6,6 +6,8 @@
 
 #include <cctype>
 #include <set>
+#include <string_view>
+#include <vector>
 
 #include "server/graph/graph_api_test_support.h"
 
@@ -54,6 +56,46 @@ TEST_F(GroupApiTest, CreateGetListDelete) {
                    App({"User.ReadWrite.All"})),
               403, "Authorization_RequestDenied",
               "Insufficient privileges to complete the operation.");
+}
+
+TEST_F(GroupApiTest, FilterGroups) {
+  const std::string sales =
+      Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,
+                          "securityEnabled":true})")
+          .Text("id");
+  const std::string team =
+      Post("/groups", R"({"displayName":"Sales Team","mailNickname":"team","mailEnabled":true,
+                          "securityEnabled":false,"groupTypes":["Unified"]})")
+          .Text("id");
+  const auto ids = [&](std::string_view filter, HeaderList headers = {}) {
+    const Reply reply = Get("/groups?$filter=" + std::string(filter), std::move(headers));
+    EXPECT_EQ(reply.status, 200) << filter << ": " << reply.body;
+    std::vector<std::string> out;
+    if (reply.status == 200) {
+      for (const json::value& group : reply.value()) out.emplace_back(group.at("id").as_string());
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("displayName eq 'sales'"), std::vector<std::string>{sales});
+  EXPECT_EQ(ids("securityEnabled eq true and mailEnabled eq false"), std::vector<std::string>{sales});
+  EXPECT_EQ(ids("groupTypes/any(c:c eq 'Unified')"), std::vector<std::string>{team});
+  EXPECT_EQ(ids("startswith(displayName,'Sales')"), (std::vector<std::string>{sales, team}));
+  EXPECT_EQ(ids("mail eq 'team@contoso.onmicrosoft.com'"), std::vector<std::string>{team});
+  EXPECT_EQ(ids("id in ('" + team + "')"), std::vector<std::string>{team});
+  EXPECT_EQ(ids("proxyAddresses/any(p:startswith(p,'SMTP:team@'))"),
+            std::vector<std::string>{team});
+  EXPECT_TRUE(ids("displayName eq 'Legal'").empty());
+
+  // An advanced filter needs the advanced-query parameters, and then counts.
+  ExpectError(Get("/groups?$filter=endswith(displayName,'Team')"), 400, "Request_UnsupportedQuery",
+              "Unsupported Query.");
+  const Reply advanced = Get("/groups?$filter=endswith(displayName,'Team')&$count=true",
+                             {{"ConsistencyLevel", "eventual"}});
+  ASSERT_EQ(advanced.status, 200) << advanced.body;
+  EXPECT_EQ(advanced.object().at("@odata.count"), 1);
+  EXPECT_EQ(advanced.value()[0].at("id"), json::value(team));
+  ExpectError(Get("/groups?$filter=accountEnabled eq true"), 400, "Request_BadRequest",
+              "Could not find a property named 'accountEnabled' on type 'microsoft.graph.group'.");
 }
 
 TEST_F(GroupApiTest, MembersRef) {

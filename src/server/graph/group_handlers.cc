@@ -8,6 +8,7 @@
 #include "domain/graph_errors.h"
 #include "server/graph/handlers.h"
 #include "server/graph/object_json.h"
+#include "server/graph/query_options.h"
 #include "server/graph/reference_body.h"
 #include "server/graph/responses.h"
 
@@ -67,11 +68,24 @@ Result<GraphResponse> CreateGroup(GraphCall& call) {
   return JsonResponse(201, EntityJson(call.Context("groups/$entity"), GroupJson(group)));
 }
 
+// $filter as on users (an advanced one needs ConsistencyLevel: eventual and $count=true,
+// which also adds @odata.count); the other query options are not served on groups yet and
+// are ignored.
 Result<GraphResponse> ListGroups(GraphCall& call) {
-  ASSIGN_OR_RETURN(const std::vector<Group> groups, call.directory.ListGroups());
+  ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
+  ASSIGN_OR_RETURN(const bool advanced, IsAdvancedQuery(options, call.EventualConsistency()));
+  ASSIGN_OR_RETURN(const std::optional<query::Filter> filter, ListFilter(options, advanced));
+  std::vector<Group> groups;
+  if (filter) {
+    ASSIGN_OR_RETURN(groups, call.directory.FindGroups(*filter));
+  } else {
+    ASSIGN_OR_RETURN(groups, call.directory.ListGroups());
+  }
   json::array value;
   for (const Group& group : groups) value.push_back(GroupJson(group));
-  return JsonResponse(200, CollectionJson(call.Context("groups"), std::move(value)));
+  json::object body = CollectionJson(call.Context("groups"), std::move(value));
+  if (advanced) body["@odata.count"] = static_cast<std::int64_t>(groups.size());
+  return JsonResponse(200, body);
 }
 
 Result<GraphResponse> GetGroup(GraphCall& call) {

@@ -117,12 +117,23 @@ Result<QueryOptions> ParseQueryOptions(std::string_view query) {
   return options;
 }
 
+Result<bool> IsAdvancedQuery(const QueryOptions& options, bool eventual_consistency) {
+  ASSIGN_OR_RETURN(const bool count, CountRequested(options.count));
+  return eventual_consistency && count;
+}
+
+Result<std::optional<query::Filter>> ListFilter(const QueryOptions& options, bool advanced) {
+  if (!options.filter) return std::optional<query::Filter>();
+  ASSIGN_OR_RETURN(query::Filter filter, query::ParseFilter(*options.filter));
+  if (!advanced && query::RequiresAdvancedQuery(filter)) return Fail(UnsupportedQuery());
+  return std::optional<query::Filter>(std::move(filter));
+}
+
 Result<UserListOptions> UserListRequest(const QueryOptions& options, bool eventual_consistency,
                                         UserCollection collection) {
   UserListOptions list;
   ASSIGN_OR_RETURN(list.page_size, PageSize(options.top));
-  ASSIGN_OR_RETURN(const bool count, CountRequested(options.count));
-  const bool advanced = eventual_consistency && count;
+  ASSIGN_OR_RETURN(const bool advanced, IsAdvancedQuery(options, eventual_consistency));
   list.count = advanced;
 
   std::optional<query::Filter> search;
@@ -130,11 +141,7 @@ Result<UserListOptions> UserListRequest(const QueryOptions& options, bool eventu
     if (!eventual_consistency) return Fail(SearchNeedsEventualConsistency());
     ASSIGN_OR_RETURN(search, ParseUserSearch(*options.search));
   }
-  if (options.filter) {
-    ASSIGN_OR_RETURN(query::Filter filter, query::ParseFilter(*options.filter));
-    if (!advanced && query::RequiresAdvancedQuery(filter)) return Fail(UnsupportedQuery());
-    list.filter = std::move(filter);
-  }
+  ASSIGN_OR_RETURN(list.filter, ListFilter(options, advanced));
   if (options.orderby) {
     if (!advanced && (options.filter || options.search)) return Fail(SortingNotSupported());
     RETURN_IF_ERROR(ApplyOrderBy(*options.orderby, advanced, collection, list));

@@ -34,6 +34,14 @@ struct QueryOptions {
 // a bad percent-encoding; DuplicateQueryOption.
 Result<QueryOptions> ParseQueryOptions(std::string_view query);
 
+// True for an advanced query: header ConsistencyLevel: eventual (`eventual_consistency`)
+// with $count=true. Errors: InvalidCountOption for a $count other than true/false.
+Result<bool> IsAdvancedQuery(const QueryOptions& options, bool eventual_consistency);
+
+// The parsed $filter, if any: ParseFilter's errors; UnsupportedQuery for a filter that
+// RequiresAdvancedQuery outside an advanced query.
+Result<std::optional<query::Filter>> ListFilter(const QueryOptions& options, bool advanced);
+
 // Which users a list reads: the active ones (/users) or the recycle bin
 // (/directory/deletedItems/microsoft.graph.user, which may also sort on deletedDateTime).
 enum class UserCollection { kActive, kDeleted };
