@@ -125,6 +125,46 @@ TEST_F(GroupApiTest, MembersRef) {
               "The value of '@odata.id' must be the URL of a directory object.");
 }
 
+TEST_F(GroupApiTest, MembersWithSelectFilterAndCount) {
+  const std::string group =
+      Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,
+                          "securityEnabled":true})")
+          .Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  const std::string bob = Post("/users", NewUserBody("bob", "Bob")).Text("id");
+  Post("/users", NewUserBody("ann", "Ann"));  // not a member
+  ASSERT_EQ(Post("/groups/" + group + "/members/$ref", Reference(adele)).status, 204);
+  ASSERT_EQ(Post("/groups/" + group + "/members/$ref", Reference(bob)).status, 204);
+  const HeaderList eventual{{"ConsistencyLevel", "eventual"}};
+
+  const Reply selected = Get("/groups/" + group + "/members?$select=id,accountEnabled");
+  ASSERT_EQ(selected.status, 200) << selected.body;
+  EXPECT_EQ(selected.value(), (json::array{{{"@odata.type", "#microsoft.graph.user"},
+                                            {"id", adele},
+                                            {"accountEnabled", true}},
+                                           {{"@odata.type", "#microsoft.graph.user"},
+                                            {"id", bob},
+                                            {"accountEnabled", true}}}));
+  const Reply filtered = Get(
+      "/groups/" + group + "/members?$filter=startswith(displayName,'a')&$count=true&$select=id",
+      eventual);
+  ASSERT_EQ(filtered.status, 200) << filtered.body;
+  EXPECT_EQ(filtered.object().at("@odata.count"), 1);
+  EXPECT_EQ(filtered.value(),
+            (json::array{{{"@odata.type", "#microsoft.graph.user"}, {"id", adele}}}));
+  ExpectError(Get("/groups/" + group + "/members?$filter=startswith(displayName,'a')"), 400,
+              "Request_UnsupportedQuery", "Unsupported Query.");
+  ExpectError(Get("/groups/" + group + "/members?$select=favouriteColour"), 400, "BadRequest",
+              "Parsing OData Select and Expand failed: Could not find a property named "
+              "'favouriteColour' on type 'microsoft.graph.user'.");
+
+  const Reply count = Get("/groups/" + group + "/members/$count", eventual);
+  EXPECT_EQ(count.status, 200);
+  EXPECT_EQ(count.body, "2");
+  ExpectError(Get("/groups/" + group + "/members/$count"), 400, "Request_BadRequest",
+              "$count is not currently supported.");
+}
+
 TEST_F(GroupApiTest, OwnersRef) {
   const std::string group =
       Post("/groups", R"({"displayName":"Team","mailNickname":"team","mailEnabled":true,

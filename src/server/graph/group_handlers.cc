@@ -6,9 +6,11 @@
 
 #include "common/ascii.h"
 #include "domain/graph_errors.h"
+#include "server/graph/api_errors.h"
 #include "server/graph/handlers.h"
 #include "server/graph/object_json.h"
 #include "server/graph/query_options.h"
+#include "server/graph/user_json.h"
 #include "server/graph/reference_body.h"
 #include "server/graph/responses.h"
 
@@ -98,11 +100,74 @@ Result<GraphResponse> DeleteGroup(GraphCall& call) {
   return NoContent();
 }
 
+namespace {
+
+// The members that match `filter` (a users' $filter), as users: the filter and the member
+// ids, one page of users after another.
+Result<std::vector<User>> FilterMembers(GraphCall& call,
+                                        const std::vector<DirectoryObjectRef>& members,
+                                        query::Filter filter) {
+  std::vector<User> users;
+  if (members.empty()) return users;
+  query::InList ids{.property = "id"};
+  for (const DirectoryObjectRef& member : members) ids.values.emplace_back(member.id);
+  UserListOptions list{.filter = query::Filter{query::And{
+                           query::Box<query::Filter>(std::move(filter)),
+                           query::Box<query::Filter>(query::Filter{std::move(ids)})}},
+                       .page_size = 999};
+  for (;;) {
+    ASSIGN_OR_RETURN(UserPage page, call.directory.ListUsers(list));
+    for (User& user : page.users) users.push_back(std::move(user));
+    if (page.next_skip_token.empty()) return users;
+    list.skip_token = std::move(page.next_skip_token);
+  }
+}
+
+}  // namespace
+
+// The members, as directory objects; with $select or $filter (an advanced query on
+// members, as in Graph), as users with the selected properties; with $count=true in an
+// advanced query, counted.
 Result<GraphResponse> ListGroupMembers(GraphCall& call) {
+  ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
+  ASSIGN_OR_RETURN(const bool advanced, IsAdvancedQuery(options, call.EventualConsistency()));
+  if (options.filter && !advanced) return Fail(UnsupportedQuery());
+  ASSIGN_OR_RETURN(const std::optional<query::Filter> filter, ListFilter(options, advanced));
   ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> members,
                    call.directory.ListGroupMembers(call.params[0]));
-  return JsonResponse(
-      200, CollectionJson(call.Context("directoryObjects"), DirectoryObjectsJson(members)));
+  json::array value;
+  if (!options.select && !filter) {
+    value = DirectoryObjectsJson(members);
+  } else {
+    ASSIGN_OR_RETURN(const UserSelection selection,
+                     SelectionOr(options.select, UserSelection::Default()));
+    std::vector<User> users;
+    if (filter) {
+      ASSIGN_OR_RETURN(users, FilterMembers(call, members, *filter));
+    } else {
+      for (const DirectoryObjectRef& member : members) {
+        ASSIGN_OR_RETURN(User user, call.directory.GetUser(member.id));
+        users.push_back(std::move(user));
+      }
+    }
+    for (const User& user : users) {
+      json::object object{{"@odata.type", "#microsoft.graph.user"}};
+      selection.Render(user, object);
+      value.push_back(std::move(object));
+    }
+  }
+  const std::size_t count = value.size();
+  json::object body = CollectionJson(call.Context("directoryObjects"), std::move(value));
+  if (advanced) body["@odata.count"] = static_cast<std::int64_t>(count);
+  return JsonResponse(200, body);
+}
+
+// GET /groups/{id}/members/$count: needs ConsistencyLevel: eventual, as /users/$count.
+Result<GraphResponse> CountGroupMembers(GraphCall& call) {
+  if (!call.EventualConsistency()) return Fail(CountNotSupported());
+  ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> members,
+                   call.directory.ListGroupMembers(call.params[0]));
+  return TextResponse(200, std::to_string(members.size()));
 }
 
 Result<GraphResponse> AddGroupMember(GraphCall& call) {

@@ -50,6 +50,7 @@ Result<GraphResponse> ListGroups(GraphCall& call);
 Result<GraphResponse> GetGroup(GraphCall& call);
 Result<GraphResponse> DeleteGroup(GraphCall& call);
 Result<GraphResponse> ListGroupMembers(GraphCall& call);
+Result<GraphResponse> CountGroupMembers(GraphCall& call);
 Result<GraphResponse> AddGroupMember(GraphCall& call);
 Result<GraphResponse> RemoveGroupMember(GraphCall& call);
 Result<GraphResponse> ListGroupOwners(GraphCall& call);

@@ -93,6 +93,7 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"GET", "groups/{}", kGroupRead, &h::GetGroup},
     {"DELETE", "groups/{}", kGroupReadWrite, &h::DeleteGroup},
     {"GET", "groups/{}/members", kGroupRead, &h::ListGroupMembers},
+    {"GET", "groups/{}/members/$count", kGroupRead, &h::CountGroupMembers},
     {"POST", "groups/{}/members/$ref", kGroupMemberReadWrite, &h::AddGroupMember},
     {"DELETE", "groups/{}/members/{}/$ref", kGroupMemberReadWrite, &h::RemoveGroupMember},
     {"GET", "groups/{}/owners", kGroupRead, &h::ListGroupOwners},
