@@ -322,5 +322,37 @@ TEST_F(GroupApiTest, ExpandManagerOnAUserAndOnTheList) {
               "The query specified in the URI is not valid.");
 }
 
+TEST_F(GroupApiTest, ExpandDirectReportsAndMemberOf) {
+  const std::string boss = Post("/users", NewUserBody("boss", "Boss")).Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  const std::string bob = Post("/users", NewUserBody("bob", "Bob")).Text("id");
+  ASSERT_EQ(Put("/users/" + adele + "/manager/$ref", Reference(boss)).status, 204);
+  ASSERT_EQ(Put("/users/" + bob + "/manager/$ref", Reference(boss)).status, 204);
+  const std::string sales =
+      Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,
+                          "securityEnabled":true})")
+          .Text("id");
+  ASSERT_EQ(Post("/groups/" + sales + "/members/$ref", Reference(boss)).status, 204);
+
+  const Reply expanded = Get("/users/" + boss +
+                             "?$select=id&$expand=directReports($select=displayName),memberOf");
+  ASSERT_EQ(expanded.status, 200) << expanded.body;
+  EXPECT_EQ(expanded.object().at("directReports"),
+            (json::array{{{"@odata.type", "#microsoft.graph.user"}, {"displayName", "Adele"}},
+                         {{"@odata.type", "#microsoft.graph.user"}, {"displayName", "Bob"}}}));
+  const json::array& groups = expanded.object().at("memberOf").as_array();
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].at("@odata.type"), "#microsoft.graph.group");
+  EXPECT_EQ(groups[0].at("id"), json::value(sales));
+  EXPECT_EQ(groups[0].at("displayName"), "Sales");
+
+  // Without reports or groups: empty collections.
+  const Reply alone = Get("/users/" + adele + "?$select=id&$expand=directReports,memberOf");
+  EXPECT_EQ(alone.object().at("directReports"), json::array{});
+  EXPECT_EQ(alone.object().at("memberOf"), json::array{});
+  ExpectError(Get("/users/" + adele + "?$expand=memberOf($select=id)"), 400, "BadRequest",
+              "The query specified in the URI is not valid.");
+}
+
 }  // namespace
 }  // namespace admin365::server::testing

@@ -34,6 +34,12 @@ json::object EntityJson(std::string context, json::object entity) {
   return object;
 }
 
+json::object GroupObjectJson(const Group& group) {
+  json::object object{{"@odata.type", "#microsoft.graph.group"}};
+  for (auto& member : GroupJson(group)) object.emplace(member.key(), std::move(member.value()));
+  return object;
+}
+
 json::object GroupJson(const Group& group) {
   json::array licences;
   for (const AssignedLicense& licence : group.assigned_licenses) {

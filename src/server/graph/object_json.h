@@ -20,6 +20,8 @@ boost::json::object EntityJson(std::string context, boost::json::object entity);
 // A group: id, createdDateTime, description, displayName, groupTypes, mail, mailEnabled,
 // mailNickname, proxyAddresses, securityEnabled and assignedLicenses.
 boost::json::object GroupJson(const Group& group);
+// The same group in a list of directory objects (memberOf): "@odata.type" first.
+boost::json::object GroupObjectJson(const Group& group);
 
 // A member, manager or direct report as a directoryObject:
 // {"@odata.type": "#microsoft.graph.user", "id", "displayName", "userPrincipalName"}

@@ -51,11 +51,7 @@ Result<GraphResponse> ListDirectReports(GraphCall& call) {
 Result<GraphResponse> ListMemberOf(GraphCall& call) {
   ASSIGN_OR_RETURN(const std::vector<Group> groups, call.directory.ListMemberOf(call.params[0]));
   json::array value;
-  for (const Group& group : groups) {
-    json::object object{{"@odata.type", "#microsoft.graph.group"}};
-    for (auto& member : GroupJson(group)) object.emplace(member.key(), std::move(member.value()));
-    value.push_back(std::move(object));
-  }
+  for (const Group& group : groups) value.push_back(GroupObjectJson(group));
   return JsonResponse(200, CollectionJson(call.Context("directoryObjects"), std::move(value)));
 }
 

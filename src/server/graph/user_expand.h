@@ -1,10 +1,12 @@
 #pragma once
 
-// $expand on a user and on a list of users. Graph expands `manager`, the immediate
-// manager, rendered as GET users/{id}/manager answers it, with its own $select if given:
-// `$expand=manager`, `$expand=manager($select=id,displayName)`. A user without a manager
-// has no "manager" member. Other navigation properties are not expanded (the property is
-// left out, as before).
+// $expand on a user and on a list of users, each relationship rendered as its own GET
+// answers it:
+//  - `manager`, the immediate manager, with its own $select if given
+//    (`$expand=manager($select=id,displayName)`); a user without one has no "manager";
+//  - `directReports`, users, with its own $select if given;
+//  - `memberOf`, the groups the user is a direct member of (no nested options).
+// Other navigation properties are not expanded (the property is left out).
 
 #include <boost/json/object.hpp>
 #include <optional>
@@ -17,12 +19,15 @@
 namespace admin365::server {
 
 struct UserExpansion {
-  std::optional<UserSelection> manager;  // set when $expand names manager
+  std::optional<UserSelection> manager;         // set when $expand names manager
+  std::optional<UserSelection> direct_reports;  // ... directReports
+  bool member_of = false;
 };
 
-// The value of $expand ("manager", "manager($select=id)", "memberOf,manager"). Errors:
-// InvalidQueryString for unbalanced parentheses or a nested option other than $select
-// ($levels is not served); UnknownSelectProperty in a nested $select.
+// The value of $expand ("manager", "manager($select=id)", "memberOf,directReports").
+// Errors: InvalidQueryString for unbalanced parentheses, a nested option other than
+// $select ($levels is not served) or any on memberOf; UnknownSelectProperty in a nested
+// $select.
 Result<UserExpansion> ParseUserExpand(const std::optional<std::string>& expand);
 
 // Adds `user`'s expanded relationships to `out`. Errors: the directory's, other than the
