@@ -165,6 +165,38 @@ TEST_F(GroupApiTest, MembersWithSelectFilterAndCount) {
               "$count is not currently supported.");
 }
 
+TEST_F(GroupApiTest, ExpandMembersAndOwners) {
+  const std::string group =
+      Post("/groups", R"({"displayName":"Team","mailNickname":"team","mailEnabled":true,
+                          "securityEnabled":false,"groupTypes":["Unified"]})")
+          .Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  const std::string bob = Post("/users", NewUserBody("bob", "Bob")).Text("id");
+  ASSERT_EQ(Post("/groups/" + group + "/members/$ref", Reference(adele)).status, 204);
+  ASSERT_EQ(Post("/groups/" + group + "/members/$ref", Reference(bob)).status, 204);
+  ASSERT_EQ(Post("/groups/" + group + "/owners/$ref", Reference(bob)).status, 204);
+
+  const Reply expanded =
+      Get("/groups/" + group + "?$expand=members($select=id,displayName),owners($select=id)");
+  ASSERT_EQ(expanded.status, 200) << expanded.body;
+  EXPECT_EQ(expanded.object().at("members"),
+            (json::array{{{"@odata.type", "#microsoft.graph.user"},
+                          {"id", adele},
+                          {"displayName", "Adele"}},
+                         {{"@odata.type", "#microsoft.graph.user"},
+                          {"id", bob},
+                          {"displayName", "Bob"}}}));
+  EXPECT_EQ(expanded.object().at("owners"),
+            (json::array{{{"@odata.type", "#microsoft.graph.user"}, {"id", bob}}}));
+  const Reply listed = Get("/groups?$expand=owners");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.value()[0].at("owners").as_array()[0].at("userPrincipalName"),
+            json::value(Upn("bob")));
+  EXPECT_FALSE(listed.value()[0].as_object().contains("members"));
+  ExpectError(Get("/groups/" + group + "?$expand=members($top=5)"), 400, "BadRequest",
+              "The query specified in the URI is not valid.");
+}
+
 TEST_F(GroupApiTest, OwnersRef) {
   const std::string group =
       Post("/groups", R"({"displayName":"Team","mailNickname":"team","mailEnabled":true,

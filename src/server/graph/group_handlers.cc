@@ -8,6 +8,7 @@
 #include "domain/graph_errors.h"
 #include "server/graph/api_errors.h"
 #include "server/graph/handlers.h"
+#include "server/graph/expand.h"
 #include "server/graph/object_json.h"
 #include "server/graph/query_options.h"
 #include "server/graph/user_json.h"
@@ -77,6 +78,7 @@ Result<GraphResponse> ListGroups(GraphCall& call) {
   ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
   ASSIGN_OR_RETURN(const bool advanced, IsAdvancedQuery(options, call.EventualConsistency()));
   ASSIGN_OR_RETURN(const std::optional<query::Filter> filter, ListFilter(options, advanced));
+  ASSIGN_OR_RETURN(const GroupExpansion expansion, ParseGroupExpand(options.expand));
   std::vector<Group> groups;
   if (filter) {
     ASSIGN_OR_RETURN(groups, call.directory.FindGroups(*filter));
@@ -84,15 +86,23 @@ Result<GraphResponse> ListGroups(GraphCall& call) {
     ASSIGN_OR_RETURN(groups, call.directory.ListGroups());
   }
   json::array value;
-  for (const Group& group : groups) value.push_back(GroupJson(group));
+  for (const Group& group : groups) {
+    json::object object = GroupJson(group);
+    RETURN_IF_ERROR(RenderGroupExpansion(call.directory, expansion, group, object));
+    value.push_back(std::move(object));
+  }
   json::object body = CollectionJson(call.Context("groups"), std::move(value));
   if (advanced) body["@odata.count"] = static_cast<std::int64_t>(groups.size());
   return JsonResponse(200, body);
 }
 
 Result<GraphResponse> GetGroup(GraphCall& call) {
+  ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
+  ASSIGN_OR_RETURN(const GroupExpansion expansion, ParseGroupExpand(options.expand));
   ASSIGN_OR_RETURN(const Group group, call.directory.GetGroup(call.params[0]));
-  return JsonResponse(200, EntityJson(call.Context("groups/$entity"), GroupJson(group)));
+  json::object object = GroupJson(group);
+  RETURN_IF_ERROR(RenderGroupExpansion(call.directory, expansion, group, object));
+  return JsonResponse(200, EntityJson(call.Context("groups/$entity"), std::move(object)));
 }
 
 Result<GraphResponse> DeleteGroup(GraphCall& call) {

@@ -7,7 +7,7 @@
 //
 // Options are matched by name case-insensitively; options Graph does not serve here
 // ($format, custom ones) are ignored, as Graph ignores unsupported parameters. $expand is
-// read by user_expand.h.
+// read by expand.h.
 
 #include <optional>
 #include <string>

@@ -12,7 +12,7 @@
 #include "server/graph/query_options.h"
 #include "server/graph/responses.h"
 #include "server/graph/user_body.h"
-#include "server/graph/user_expand.h"
+#include "server/graph/expand.h"
 #include "server/graph/user_json.h"
 #include "server/graph/user_page.h"
 

@@ -9,7 +9,7 @@
 
 #include "directory/directory.h"
 #include "server/graph/graph_call.h"
-#include "server/graph/user_expand.h"
+#include "server/graph/expand.h"
 #include "server/graph/user_json.h"
 
 namespace admin365::server {

@@ -1,5 +1,7 @@
-#include "server/graph/user_expand.h"
+#include "server/graph/expand.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -52,31 +54,82 @@ boost::json::object RelatedUser(const User& user, const UserSelection& selection
   return rendered;
 }
 
-}  // namespace
+// A relationship whose items are users, and where its selection goes once $expand names it.
+struct UserRelation {
+  std::string_view name;
+  std::optional<UserSelection>* selection;
+};
 
-Result<UserExpansion> ParseUserExpand(const std::optional<std::string>& expand) {
-  UserExpansion expansion;
-  if (!expand) return expansion;
+// Reads $expand's items into `relations` (and `*member_of`, when given, for memberOf,
+// which takes no nested options); other names are left out.
+Status ParseExpand(const std::optional<std::string>& expand,
+                   std::initializer_list<UserRelation> relations, bool* member_of) {
+  if (!expand) return Ok();
   ASSIGN_OR_RETURN(const std::vector<std::string_view> items, SplitTopLevel(*expand, ','));
   for (const std::string_view item : items) {
     const std::size_t open = item.find('(');
     const std::string_view name = AsciiTrim(item.substr(0, open));
-    std::optional<UserSelection>* users = nullptr;
-    if (AsciiIEquals(name, "manager")) users = &expansion.manager;
-    if (AsciiIEquals(name, "directReports")) users = &expansion.direct_reports;
-    if (AsciiIEquals(name, "memberOf")) {
+    if (member_of != nullptr && AsciiIEquals(name, "memberOf")) {
       if (open != std::string_view::npos) return Fail(InvalidQueryString());
-      expansion.member_of = true;
+      *member_of = true;
     }
-    if (users == nullptr) continue;
+    const auto relation =
+        std::find_if(relations.begin(), relations.end(),
+                     [&](const UserRelation& r) { return AsciiIEquals(r.name, name); });
+    if (relation == relations.end()) continue;
     if (open == std::string_view::npos) {
-      *users = UserSelection::Default();
+      *relation->selection = UserSelection::Default();
       continue;
     }
     if (!item.ends_with(')')) return Fail(InvalidQueryString());
-    ASSIGN_OR_RETURN(*users, NestedSelection(item.substr(open + 1, item.size() - open - 2)));
+    ASSIGN_OR_RETURN(*relation->selection,
+                     NestedSelection(item.substr(open + 1, item.size() - open - 2)));
   }
+  return Ok();
+}
+
+// `objects` as users with `selection`'s properties, in a new array member `name` of `out`.
+Status RenderRelatedUsers(Directory& directory, const std::vector<DirectoryObjectRef>& objects,
+                          const UserSelection& selection, std::string_view name,
+                          boost::json::object& out) {
+  boost::json::array& rendered = out[name].emplace_array();
+  for (const DirectoryObjectRef& object : objects) {
+    ASSIGN_OR_RETURN(const User user, directory.GetUser(object.id));
+    rendered.push_back(RelatedUser(user, selection));
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<UserExpansion> ParseUserExpand(const std::optional<std::string>& expand) {
+  UserExpansion expansion;
+  RETURN_IF_ERROR(ParseExpand(
+      expand, {{"manager", &expansion.manager}, {"directReports", &expansion.direct_reports}},
+      &expansion.member_of));
   return expansion;
+}
+
+Result<GroupExpansion> ParseGroupExpand(const std::optional<std::string>& expand) {
+  GroupExpansion expansion;
+  RETURN_IF_ERROR(ParseExpand(
+      expand, {{"members", &expansion.members}, {"owners", &expansion.owners}}, nullptr));
+  return expansion;
+}
+
+Status RenderGroupExpansion(Directory& directory, const GroupExpansion& expansion,
+                            const Group& group, boost::json::object& out) {
+  if (expansion.members) {
+    ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> members,
+                     directory.ListGroupMembers(group.id));
+    RETURN_IF_ERROR(RenderRelatedUsers(directory, members, *expansion.members, "members", out));
+  }
+  if (expansion.owners) {
+    ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> owners,
+                     directory.ListGroupOwners(group.id));
+    RETURN_IF_ERROR(RenderRelatedUsers(directory, owners, *expansion.owners, "owners", out));
+  }
+  return Ok();
 }
 
 Status RenderExpansion(Directory& directory, const UserExpansion& expansion, const User& user,
@@ -93,11 +146,8 @@ Status RenderExpansion(Directory& directory, const UserExpansion& expansion, con
   if (expansion.direct_reports) {
     ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> reports,
                      directory.ListDirectReports(user.id));
-    boost::json::array& rendered = out["directReports"].emplace_array();
-    for (const DirectoryObjectRef& report : reports) {
-      ASSIGN_OR_RETURN(const User reporting, directory.GetUser(report.id));
-      rendered.push_back(RelatedUser(reporting, *expansion.direct_reports));
-    }
+    RETURN_IF_ERROR(
+        RenderRelatedUsers(directory, reports, *expansion.direct_reports, "directReports", out));
   }
   if (expansion.member_of) {
     ASSIGN_OR_RETURN(const std::vector<Group> groups, directory.ListMemberOf(user.id));
