@@ -70,6 +70,13 @@ struct UserListOptions {
   bool count = false;  // also count every match (Graph's $count=true)
 };
 
+// Users to add to a group at once (Graph's PATCH /groups/{id} with members@odata.bind and
+// owners@odata.bind): ids or UPNs.
+struct GroupLinks {
+  std::vector<std::string> members;
+  std::vector<std::string> owners;
+};
+
 struct UserPage {
   std::vector<User> users;
   std::string next_skip_token;  // empty on the last page
@@ -270,6 +277,10 @@ class Directory {
                                   std::string_view owner) = 0;
   // Active owners, by displayName then id.
   virtual Result<std::vector<DirectoryObjectRef>> ListGroupOwners(std::string_view group) = 0;
+  // Adds every member and owner of `links`, all or none. Errors: AddGroupMember's and
+  // AddGroupOwner's, for the first user that fails.
+  virtual Status AddGroupLinks(const Actor& actor, std::string_view group,
+                               const GroupLinks& links) = 0;
   // Group-based licensing (assignLicense on a group): changes the group's licences, then
   // brings every direct member's inherited licences in line, an empty change included.
   // Members' failures are recorded in their licence states (CountViolation,

@@ -117,76 +117,81 @@ Status LocalDirectory::DeleteGroup(const Actor& actor, std::string_view group) {
 
 Status LocalDirectory::AddGroupMember(const Actor& actor, std::string_view group,
                                       std::string_view member) {
-  return impl_->ChangeGroupMembership(actor, group, member, true);
+  return impl_->ChangeGroupLink(actor, group, member, engine::GroupLink::kMember, true);
 }
 
 Status LocalDirectory::RemoveGroupMember(const Actor& actor, std::string_view group,
                                          std::string_view member) {
-  return impl_->ChangeGroupMembership(actor, group, member, false);
-}
-
-Status LocalDirectory::Impl::ChangeGroupMembership(const Actor& actor, std::string_view group,
-                                                   std::string_view member, bool add) {
-  Session session(*this);
-  ASSIGN_OR_RETURN(auto txn, db_->Begin());
-  engine::GroupTable groups(*db_);
-  engine::GroupMembers members(*db_);
-  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
-  ASSIGN_OR_RETURN(engine::StoredUser user, RequireUser(member, false));
-  ASSIGN_OR_RETURN(const bool is_member, members.Contains(stored.key, user.key));
-  const std::string& upn = user.user.user_principal_name;
-  if (add) {
-    if (is_member) return Fail(errors::MemberAlreadyExists());
-    RETURN_IF_ERROR(members.Add(stored.key, user.key, clock_.Now()));
-    RETURN_IF_ERROR(Audit(actor, "Add member to group", kGroupType, stored.group.id,
-                          stored.group.display_name, {{"members", std::nullopt, upn}}));
-  } else {
-    // Graph names the group, not the member (docs/entra-rules.md, Groups and managers).
-    if (!is_member) return Fail(errors::ResourceNotFound(stored.group.id));
-    RETURN_IF_ERROR(members.Remove(stored.key, user.key));
-    RETURN_IF_ERROR(Audit(actor, "Remove member from group", kGroupType, stored.group.id,
-                          stored.group.display_name, {{"members", upn, std::nullopt}}));
-  }
-  if (!stored.group.assigned_licenses.empty()) {
-    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*this, actor, user));
-  }
-  return txn.Commit();
+  return impl_->ChangeGroupLink(actor, group, member, engine::GroupLink::kMember, false);
 }
 
 Status LocalDirectory::AddGroupOwner(const Actor& actor, std::string_view group,
                                      std::string_view owner) {
-  return impl_->ChangeGroupOwnership(actor, group, owner, true);
+  return impl_->ChangeGroupLink(actor, group, owner, engine::GroupLink::kOwner, true);
 }
 
 Status LocalDirectory::RemoveGroupOwner(const Actor& actor, std::string_view group,
                                         std::string_view owner) {
-  return impl_->ChangeGroupOwnership(actor, group, owner, false);
+  return impl_->ChangeGroupLink(actor, group, owner, engine::GroupLink::kOwner, false);
 }
 
-Status LocalDirectory::Impl::ChangeGroupOwnership(const Actor& actor, std::string_view group,
-                                                  std::string_view owner, bool add) {
+Status LocalDirectory::AddGroupLinks(const Actor& actor, std::string_view group,
+                                     const GroupLinks& links) {
+  Impl::Session session(*impl_);
+  ASSIGN_OR_RETURN(auto txn, impl_->db_->Begin());
+  engine::GroupTable groups(*impl_->db_);
+  ASSIGN_OR_RETURN(const engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  for (const std::string& member : links.members) {
+    RETURN_IF_ERROR(impl_->LinkUser(actor, stored, member, engine::GroupLink::kMember, true));
+  }
+  for (const std::string& owner : links.owners) {
+    RETURN_IF_ERROR(impl_->LinkUser(actor, stored, owner, engine::GroupLink::kOwner, true));
+  }
+  return txn.Commit();
+}
+
+Status LocalDirectory::Impl::ChangeGroupLink(const Actor& actor, std::string_view group,
+                                             std::string_view user, engine::GroupLink link,
+                                             bool add) {
   Session session(*this);
   ASSIGN_OR_RETURN(auto txn, db_->Begin());
   engine::GroupTable groups(*db_);
-  engine::GroupMembers owners(*db_, engine::GroupLink::kOwner);
-  ASSIGN_OR_RETURN(engine::StoredGroup stored, engine::RequireGroup(groups, group));
-  ASSIGN_OR_RETURN(engine::StoredUser user, RequireUser(owner, false));
-  ASSIGN_OR_RETURN(const bool is_owner, owners.Contains(stored.key, user.key));
+  ASSIGN_OR_RETURN(const engine::StoredGroup stored, engine::RequireGroup(groups, group));
+  RETURN_IF_ERROR(LinkUser(actor, stored, user, link, add));
+  return txn.Commit();
+}
+
+Status LocalDirectory::Impl::LinkUser(const Actor& actor, const engine::StoredGroup& stored,
+                                      std::string_view user_name, engine::GroupLink link,
+                                      bool add) {
+  const bool member = link == engine::GroupLink::kMember;
+  const std::string property = member ? "members" : "owners";
+  engine::GroupMembers links(*db_, link);
+  ASSIGN_OR_RETURN(engine::StoredUser user, RequireUser(user_name, false));
+  ASSIGN_OR_RETURN(const bool linked, links.Contains(stored.key, user.key));
   const std::string& upn = user.user.user_principal_name;
   if (add) {
-    if (is_owner) return Fail(errors::MemberAlreadyExists("owners"));
-    RETURN_IF_ERROR(owners.Add(stored.key, user.key, clock_.Now()));
-    RETURN_IF_ERROR(Audit(actor, "Add owner to group", kGroupType, stored.group.id,
-                          stored.group.display_name, {{"owners", std::nullopt, upn}}));
+    if (linked) return Fail(errors::MemberAlreadyExists(property));
+    RETURN_IF_ERROR(links.Add(stored.key, user.key, clock_.Now()));
+    RETURN_IF_ERROR(Audit(actor, member ? "Add member to group" : "Add owner to group",
+                          kGroupType, stored.group.id, stored.group.display_name,
+                          {{property, std::nullopt, upn}}));
   } else {
-    if (!is_owner) return Fail(errors::ResourceNotFound(stored.group.id));
-    ASSIGN_OR_RETURN(const long long count, owners.CountActive(stored.key));
-    if (count <= 1) return Fail(errors::LastGroupOwner());
-    RETURN_IF_ERROR(owners.Remove(stored.key, user.key));
-    RETURN_IF_ERROR(Audit(actor, "Remove owner from group", kGroupType, stored.group.id,
-                          stored.group.display_name, {{"owners", upn, std::nullopt}}));
+    // Graph names the group, not the user (docs/entra-rules.md, Groups and managers).
+    if (!linked) return Fail(errors::ResourceNotFound(stored.group.id));
+    if (!member) {
+      ASSIGN_OR_RETURN(const long long owners, links.CountActive(stored.key));
+      if (owners <= 1) return Fail(errors::LastGroupOwner());
+    }
+    RETURN_IF_ERROR(links.Remove(stored.key, user.key));
+    RETURN_IF_ERROR(Audit(actor, member ? "Remove member from group" : "Remove owner from group",
+                          kGroupType, stored.group.id, stored.group.display_name,
+                          {{property, upn, std::nullopt}}));
   }
-  return txn.Commit();
+  if (member && !stored.group.assigned_licenses.empty()) {
+    RETURN_IF_ERROR(engine::SyncAndAuditGroupLicenses(*this, actor, user));
+  }
+  return Ok();
 }
 
 Result<std::vector<DirectoryObjectRef>> LocalDirectory::ListGroupOwners(std::string_view group) {

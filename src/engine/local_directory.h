@@ -159,6 +159,8 @@ class LocalDirectory final : public Directory {
   Status RemoveGroupOwner(const Actor& actor, std::string_view group,
                           std::string_view owner) override;
   Result<std::vector<DirectoryObjectRef>> ListGroupOwners(std::string_view group) override;
+  Status AddGroupLinks(const Actor& actor, std::string_view group,
+                       const GroupLinks& links) override;
   Result<Group> AssignGroupLicense(const Actor& actor, std::string_view group,
                                    const LicenseChange& change) override;
   Status SetManager(const Actor& actor, std::string_view user, std::string_view manager) override;

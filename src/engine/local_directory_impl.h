@@ -17,6 +17,8 @@
 #include "domain/graph_errors.h"
 #include "domain/upn.h"
 #include "engine/audit_trail.h"
+#include "engine/group_members.h"
+#include "engine/group_table.h"
 #include "engine/local_directory.h"
 #include "engine/password_hasher.h"
 #include "engine/user_table.h"
@@ -150,14 +152,15 @@ class LocalDirectory::Impl {
                         .tenant_name = std::move(tenant.display_name)};
   }
 
-  // AddGroupMember (`add`) or RemoveGroupMember, under a Session and transaction of its
-  // own: changes the membership, audits it and re-derives the member's group-based
-  // licences when the group carries any. Defined in groups.cc; errors as those methods'.
-  Status ChangeGroupMembership(const Actor& actor, std::string_view group, std::string_view member,
-                               bool add);
-  // AddGroupOwner (`add`) or RemoveGroupOwner, as ChangeGroupMembership. Defined in groups.cc.
-  Status ChangeGroupOwnership(const Actor& actor, std::string_view group, std::string_view owner,
-                              bool add);
+  // Add/RemoveGroupMember and Add/RemoveGroupOwner, under a Session and transaction of
+  // their own: LinkUser. Defined in groups.cc; errors as those methods'.
+  Status ChangeGroupLink(const Actor& actor, std::string_view group, std::string_view user,
+                         engine::GroupLink link, bool add);
+  // Adds (`add`) or removes `user` in the group's members or owners and audits it; a
+  // member of a licensed group has its group-based licences re-derived. The caller holds
+  // the Session and a transaction. Defined in groups.cc.
+  Status LinkUser(const Actor& actor, const engine::StoredGroup& stored, std::string_view user,
+                  engine::GroupLink link, bool add);
 
   // SuspendSubscription (`status` "Suspended", audited as `action`) or ResumeSubscription
   // ("Enabled"), under a Session and transaction of its own; no change and no event when

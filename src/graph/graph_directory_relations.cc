@@ -142,6 +142,25 @@ Status GraphDirectory::RemoveGroupOwner(const Actor&, std::string_view group,
   return RemoveGroupLink(group, "owners", owner);
 }
 
+// One PATCH, which Graph applies all or nothing (at most 20 links per request).
+Status GraphDirectory::AddGroupLinks(const Actor&, std::string_view group,
+                                     const GroupLinks& links) {
+  json::object body;
+  for (const auto& [name, users] : {std::pair{"members@odata.bind", &links.members},
+                                    std::pair{"owners@odata.bind", &links.owners}}) {
+    if (users->empty()) continue;
+    json::array urls;
+    for (const std::string& user : *users) {
+      ASSIGN_OR_RETURN(const std::string id, UserId(user));
+      urls.emplace_back(endpoint_ + "/v1.0/directoryObjects/" + id);
+    }
+    body[name] = std::move(urls);
+  }
+  RETURN_IF_ERROR(
+      client_.Send({.method = "PATCH", .path = GroupPath(group), .body = std::move(body)}));
+  return Ok();
+}
+
 Result<std::vector<DirectoryObjectRef>> GraphDirectory::ListGroupOwners(std::string_view group) {
   return References(client_, GroupPath(group) + "/owners?$top=999");
 }

@@ -111,3 +111,58 @@ test("m365 entra user recyclebinitem remove deletes it for good", async () => {
   const items = (await client.api("/directory/deletedItems/microsoft.graph.user").get()).value;
   assert.equal(items.some((u) => u.id === userId), false);
 });
+
+const groupNickname = alias("m365group");
+let groupId;
+let memberId;
+
+test("m365 entra group add creates a security group", async () => {
+  const group = await m365("entra", "group", "add", "--displayName", `M365 ${groupNickname}`,
+    "--type", "security", "--mailNickname", groupNickname);
+  assert.equal(group.displayName, `M365 ${groupNickname}`);
+  assert.equal(group.mailNickname, groupNickname);
+  assert.equal(group.securityEnabled, true);
+  assert.equal(group.mailEnabled, false);
+  assert.deepEqual(group.groupTypes, []);
+  groupId = group.id;
+});
+
+test("m365 entra group get reads it by id and by displayName", async () => {
+  assert.equal((await m365("entra", "group", "get", "--id", groupId)).mailNickname, groupNickname);
+  const byName = await m365("entra", "group", "get", "--displayName", `M365 ${groupNickname}`);
+  assert.equal(byName.id, groupId);
+});
+
+test("m365 entra group list --type security lists it with security groups only", async () => {
+  const groups = await m365("entra", "group", "list", "--type", "security");
+  assert.equal(groups.filter((g) => g.id === groupId).length, 1);
+  assert.ok(groups.every((g) => g.securityEnabled === true && g.mailEnabled === false));
+  const unified = await m365("entra", "group", "list", "--type", "microsoft365");
+  assert.equal(unified.some((g) => g.id === groupId), false);
+});
+
+test("m365 entra group member add adds a member and an owner", async () => {
+  memberId = (await client.api("/users").post(newUser(alias("m365member")))).id;
+  assert.equal(await m365("entra", "group", "member", "add", "--groupId", groupId, "--userIds",
+    memberId, "--role", "Member"), undefined);
+  assert.equal(await m365("entra", "group", "member", "add", "--groupId", groupId, "--userIds",
+    memberId, "--role", "Owner"), undefined);
+  const members = (await client.api(`/groups/${groupId}/members`).get()).value;
+  assert.deepEqual(members.map((m) => m.id), [memberId]);
+  const owners = (await client.api(`/groups/${groupId}/owners`).get()).value;
+  assert.deepEqual(owners.map((o) => o.id), [memberId]);
+});
+
+test("m365 entra group member list lists the user with both roles", async () => {
+  const users = await m365("entra", "group", "member", "list", "--groupId", groupId);
+  assert.equal(users.length, 1);
+  assert.equal(users[0].id, memberId);
+  assert.match(users[0].userPrincipalName, /^m365member/);
+  assert.deepEqual(users[0].roles, ["Owner", "Member"]);
+});
+
+test("m365 entra group remove deletes it", async () => {
+  assert.equal(await m365("entra", "group", "remove", "--id", groupId, "--force"), undefined);
+  const error = await client.api(`/groups/${groupId}`).get().catch((e) => e);
+  assert.equal(error.statusCode, 404);
+});

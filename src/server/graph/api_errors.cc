@@ -125,6 +125,19 @@ Error InvalidActionParameter(std::string_view name) {
                     name);
 }
 
+Error TooManyLinkChanges(std::size_t limit) {
+  return BadRequest("Request_BadRequest",
+                    fmt::format("A resource cannot contain more than {} link changes", limit));
+}
+
+Error GroupPropertyNotServed(std::string_view name) {
+  return BadRequest("Request_BadRequest",
+                    fmt::format("admin365 changes a group's members@odata.bind and "
+                                "owners@odata.bind only; '{}' cannot be changed yet.",
+                                name),
+                    name);
+}
+
 Error TooManyCheckedIds(std::string_view name, std::size_t limit) {
   return BadRequest(
       "Request_BadRequest",

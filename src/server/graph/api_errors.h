@@ -71,6 +71,14 @@ Error InvalidObjectReference();
 // type." (admin365's wording): getMemberGroups' securityEnabledOnly, checkMemberGroups'
 // groupIds, checkMemberObjects' ids.
 Error InvalidActionParameter(std::string_view name);
+// 400 Request_BadRequest "A resource cannot contain more than 20 link changes" (Graph's,
+// observed: microsoft-graph-docs issue 6016): members@odata.bind and owners@odata.bind
+// together.
+Error TooManyLinkChanges(std::size_t limit);
+// 400 Request_BadRequest "admin365 changes a group's members@odata.bind and
+// owners@odata.bind only; '{name}' cannot be changed yet." (admin365's: the rest of PATCH
+// /groups is not served).
+Error GroupPropertyNotServed(std::string_view name);
 // 400 Request_BadRequest "At most {limit} ids can be checked in one request; {name} has
 // more. Split the list." (admin365's wording; Graph's limit is 20).
 Error TooManyCheckedIds(std::string_view name, std::size_t limit);

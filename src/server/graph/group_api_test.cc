@@ -197,6 +197,45 @@ TEST_F(GroupApiTest, ExpandMembersAndOwners) {
               "The query specified in the URI is not valid.");
 }
 
+TEST_F(GroupApiTest, PatchBindsMembersAndOwnersAllOrNone) {
+  const std::string group =
+      Post("/groups", R"({"displayName":"Sales","mailNickname":"sales","mailEnabled":false,
+                          "securityEnabled":true})")
+          .Text("id");
+  const std::string adele = Post("/users", NewUserBody("adele", "Adele")).Text("id");
+  const std::string bob = Post("/users", NewUserBody("bob", "Bob")).Text("id");
+  const auto url = [](const std::string& id) {
+    return fmt::format("\"{}/directoryObjects/{}\"", kServiceRoot, id);
+  };
+  EXPECT_EQ(Patch("/groups/" + group, fmt::format(R"({{"members@odata.bind":[{},{}],
+                                                     "owners@odata.bind":[{}]}})",
+                                                  url(adele), url(bob), url(bob)))
+                .status,
+            204);
+  EXPECT_EQ(Get("/groups/" + group + "/members").value().size(), 2u);
+  EXPECT_EQ(Get("/groups/" + group + "/owners").value().size(), 1u);
+
+  // A duplicate anywhere: nothing of the request is added.
+  const std::string ann = Post("/users", NewUserBody("ann", "Ann")).Text("id");
+  ExpectError(Patch("/groups/" + group,
+                    fmt::format(R"({{"members@odata.bind":[{},{}]}})", url(ann), url(adele))),
+              400, "Request_BadRequest",
+              "One or more added object references already exist for the following modified "
+              "properties: 'members'.");
+  EXPECT_EQ(Get("/groups/" + group + "/members").value().size(), 2u);
+
+  std::string many;
+  for (int i = 0; i < 21; ++i) many += (i ? "," : "") + url(ann);
+  ExpectError(Patch("/groups/" + group, "{\"members@odata.bind\":[" + many + "]}"), 400,
+              "Request_BadRequest", "A resource cannot contain more than 20 link changes");
+  ExpectError(Patch("/groups/" + group, R"({"displayName":"Sellers"})"), 400, "Request_BadRequest",
+              "admin365 changes a group's members@odata.bind and owners@odata.bind only; "
+              "'displayName' cannot be changed yet.");
+  ExpectError(Patch("/groups/" + group, R"({"members@odata.bind":"x"})"), 400,
+              "Request_BadRequest",
+              "The value of '@odata.id' must be the URL of a directory object.");
+}
+
 TEST_F(GroupApiTest, OwnersRef) {
   const std::string group =
       Post("/groups", R"({"displayName":"Team","mailNickname":"team","mailEnabled":true,

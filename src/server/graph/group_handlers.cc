@@ -105,6 +105,32 @@ Result<GraphResponse> GetGroup(GraphCall& call) {
   return JsonResponse(200, EntityJson(call.Context("groups/$entity"), std::move(object)));
 }
 
+// PATCH /groups/{id}: members@odata.bind and owners@odata.bind (arrays of directory
+// object URLs), at most 20 links in all, added all or none. Other properties are not
+// served yet.
+Result<GraphResponse> UpdateGroup(GraphCall& call) {
+  constexpr std::size_t kMaxLinkChanges = 20;
+  ASSIGN_OR_RETURN(const json::object body, ParseJsonObject(call.request.body));
+  GroupLinks links;
+  for (const auto& member : body) {
+    std::vector<std::string>* users = nullptr;
+    if (AsciiIEquals(member.key(), "members@odata.bind")) users = &links.members;
+    if (AsciiIEquals(member.key(), "owners@odata.bind")) users = &links.owners;
+    if (users == nullptr) return Fail(GroupPropertyNotServed(member.key()));
+    if (!member.value().is_array()) return Fail(InvalidObjectReference());
+    for (const json::value& url : member.value().get_array()) {
+      if (!url.is_string()) return Fail(InvalidObjectReference());
+      ASSIGN_OR_RETURN(std::string id, ReferencedId(url.get_string()));
+      users->push_back(std::move(id));
+    }
+  }
+  if (links.members.size() + links.owners.size() > kMaxLinkChanges) {
+    return Fail(TooManyLinkChanges(kMaxLinkChanges));
+  }
+  RETURN_IF_ERROR(call.directory.AddGroupLinks(call.actor, call.params[0], links));
+  return NoContent();
+}
+
 Result<GraphResponse> DeleteGroup(GraphCall& call) {
   RETURN_IF_ERROR(call.directory.DeleteGroup(call.actor, call.params[0]));
   return NoContent();
@@ -133,18 +159,18 @@ Result<std::vector<User>> FilterMembers(GraphCall& call,
   }
 }
 
-}  // namespace
-
-// The members, as directory objects; with $select or $filter (an advanced query on
-// members, as in Graph), as users with the selected properties; with $count=true in an
-// advanced query, counted.
-Result<GraphResponse> ListGroupMembers(GraphCall& call) {
+// The group's members or owners (`list`), as directory objects; with $select or $filter
+// (an advanced query on them, as in Graph), as users with the selected properties; with
+// $count=true in an advanced query, counted.
+Result<GraphResponse> ListLinkedUsers(
+    GraphCall& call,
+    Result<std::vector<DirectoryObjectRef>> (Directory::*list)(std::string_view)) {
   ASSIGN_OR_RETURN(const QueryOptions options, ParseQueryOptions(call.request.query));
   ASSIGN_OR_RETURN(const bool advanced, IsAdvancedQuery(options, call.EventualConsistency()));
   if (options.filter && !advanced) return Fail(UnsupportedQuery());
   ASSIGN_OR_RETURN(const std::optional<query::Filter> filter, ListFilter(options, advanced));
   ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> members,
-                   call.directory.ListGroupMembers(call.params[0]));
+                   (call.directory.*list)(call.params[0]));
   json::array value;
   if (!options.select && !filter) {
     value = DirectoryObjectsJson(members);
@@ -172,6 +198,12 @@ Result<GraphResponse> ListGroupMembers(GraphCall& call) {
   return JsonResponse(200, body);
 }
 
+}  // namespace
+
+Result<GraphResponse> ListGroupMembers(GraphCall& call) {
+  return ListLinkedUsers(call, &Directory::ListGroupMembers);
+}
+
 // GET /groups/{id}/members/$count: needs ConsistencyLevel: eventual, as /users/$count.
 Result<GraphResponse> CountGroupMembers(GraphCall& call) {
   if (!call.EventualConsistency()) return Fail(CountNotSupported());
@@ -192,10 +224,7 @@ Result<GraphResponse> RemoveGroupMember(GraphCall& call) {
 }
 
 Result<GraphResponse> ListGroupOwners(GraphCall& call) {
-  ASSIGN_OR_RETURN(const std::vector<DirectoryObjectRef> owners,
-                   call.directory.ListGroupOwners(call.params[0]));
-  return JsonResponse(
-      200, CollectionJson(call.Context("directoryObjects"), DirectoryObjectsJson(owners)));
+  return ListLinkedUsers(call, &Directory::ListGroupOwners);
 }
 
 Result<GraphResponse> AddGroupOwner(GraphCall& call) {

@@ -48,6 +48,7 @@ Result<GraphResponse> ObjectCheckMemberObjects(GraphCall& call);
 Result<GraphResponse> CreateGroup(GraphCall& call);
 Result<GraphResponse> ListGroups(GraphCall& call);
 Result<GraphResponse> GetGroup(GraphCall& call);
+Result<GraphResponse> UpdateGroup(GraphCall& call);
 Result<GraphResponse> DeleteGroup(GraphCall& call);
 Result<GraphResponse> ListGroupMembers(GraphCall& call);
 Result<GraphResponse> CountGroupMembers(GraphCall& call);

@@ -12,7 +12,11 @@ Result<std::string> ReadReferencedId(std::string_view body) {
   ASSIGN_OR_RETURN(const boost::json::object object, ParseJsonObject(body));
   const boost::json::value* id = object.if_contains("@odata.id");
   if (id == nullptr || !id->is_string()) return Fail(InvalidObjectReference());
-  auto url = boost::urls::parse_uri_reference(std::string_view(id->get_string()));
+  return ReferencedId(id->get_string());
+}
+
+Result<std::string> ReferencedId(std::string_view reference) {
+  auto url = boost::urls::parse_uri_reference(reference);
   if (!url || url->segments().empty()) return Fail(InvalidObjectReference());
   std::string last = url->segments().back();
   if (last.empty()) return Fail(InvalidObjectReference());

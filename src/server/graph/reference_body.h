@@ -15,4 +15,8 @@ namespace admin365::server {
 
 Result<std::string> ReadReferencedId(std::string_view body);
 
+// The id a directory object's URL names (an @odata.bind entry). Error:
+// InvalidObjectReference.
+Result<std::string> ReferencedId(std::string_view url);
+
 }  // namespace admin365::server

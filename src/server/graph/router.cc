@@ -91,6 +91,7 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"POST", "groups", kGroupReadWrite, &h::CreateGroup},
     {"GET", "groups", kGroupRead, &h::ListGroups},
     {"GET", "groups/{}", kGroupRead, &h::GetGroup},
+    {"PATCH", "groups/{}", kGroupReadWrite, &h::UpdateGroup},
     {"DELETE", "groups/{}", kGroupReadWrite, &h::DeleteGroup},
     {"GET", "groups/{}/members", kGroupRead, &h::ListGroupMembers},
     {"GET", "groups/{}/members/$count", kGroupRead, &h::CountGroupMembers},
