@@ -161,6 +161,18 @@ test("m365 entra group member list lists the user with both roles", async () => 
   assert.deepEqual(users[0].roles, ["Owner", "Member"]);
 });
 
+test("m365 entra group member remove removes the member; the last owner stays", async () => {
+  assert.equal(await m365("entra", "group", "member", "remove", "--groupId", groupId, "--userIds",
+    memberId, "--role", "Member", "--force"), undefined);
+  assert.deepEqual((await client.api(`/groups/${groupId}/members`).get()).value, []);
+  const refused = await m365("entra", "group", "member", "remove", "--groupId", groupId,
+    "--userIds", memberId, "--role", "Owner", "--force").catch((e) => e);
+  assert.match(refused.stderr,
+    /The group must have at least one owner, hence this owner cannot be removed\./);
+  const owners = (await client.api(`/groups/${groupId}/owners`).get()).value;
+  assert.deepEqual(owners.map((o) => o.id), [memberId]);
+});
+
 test("m365 entra group remove deletes it", async () => {
   assert.equal(await m365("entra", "group", "remove", "--id", groupId, "--force"), undefined);
   const error = await client.api(`/groups/${groupId}`).get().catch((e) => e);
