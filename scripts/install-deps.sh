@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   libboost1.81-dev libboost-json1.81-dev libcsv-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libssl-dev openssl curl libcurl4-openssl-dev
+  libssl-dev openssl curl libcurl4-openssl-dev ca-certificates  # npm ci and curl over TLS
   iproute2 util-linux  # ip and unshare: the conformance suite's private network namespace
   clang-16 libclang-rt-16-dev  # libFuzzer, for scripts/fuzz.sh
 )

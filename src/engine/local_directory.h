@@ -20,10 +20,11 @@
 #include "common/clock.h"
 #include "common/random.h"
 #include "directory/directory.h"
+#include "directory/sign_in_directory.h"
 #include "domain/hybrid_identity.h"
 #include "domain/sign_in.h"
 #include "domain/smart_lockout.h"
-#include "engine/password_hasher.h"
+#include "common/password_hasher.h"
 #include "storage/sqlite/database.h"
 
 namespace admin365 {
@@ -37,7 +38,7 @@ struct LocalDirectoryOptions {
   Argon2Parameters argon2;
 };
 
-class LocalDirectory final : public Directory {
+class LocalDirectory final : public SignInDirectory {
  public:
   // Opens (creating if needed) the tenant in options.data_directory and migrates its
   // schema. Errors: Internal if the directory or database cannot be opened.
@@ -60,15 +61,9 @@ class LocalDirectory final : public Directory {
   Result<bool> CheckPassword(std::string_view user, std::string_view password);
 
   // --- Sign-in under smart lockout (sign_in.cc; domain/smart_lockout.h) ---
-  enum class PasswordSignIn { kAccepted, kWrongPassword, kLocked };
-  // A sign-in of an active user with `password`: kLocked, without looking at the
-  // password, while the account is locked; otherwise kAccepted (remembered failures are
-  // forgotten) or kWrongPassword (counted under the tenant's LockoutSettings; the attempt
-  // that locks the account is audited "Lock user account" by `actor`). A password reset
-  // (SetPassword) also forgets the failures and ends a lockout.
-  // Errors: ResourceNotFound, InvalidObjectIdentifier.
+  // SignInDirectory (directory/sign_in_directory.h):
   Result<PasswordSignIn> SignInWithPassword(const Actor& actor, std::string_view user,
-                                            std::string_view password);
+                                            std::string_view password) override;
   // The tenant's Password Rule Settings for smart lockout (default 10 attempts, 60 s).
   Result<LockoutSettings> GetLockoutSettings();
   // Audited "Update directory setting" when it changes something. Errors: as
@@ -79,9 +74,7 @@ class LocalDirectory final : public Directory {
   // Audited "Update directory setting" (ObjectQuota) when it changes. Errors:
   // InvalidObjectQuota outside 1-kMaxObjectQuota; TenantNotInitialised.
   Result<DirectorySizeQuota> SetObjectQuota(const Actor& actor, std::optional<long long> total);
-  // Appends to the sign-in log (the token endpoint records every password sign-in),
-  // dropping entries older than kSignInRetention.
-  Status RecordSignIn(const SignIn& sign_in);
+  Status RecordSignIn(const SignIn& sign_in) override;
   Result<std::vector<SignIn>> ListSignIns(const SignInQuery& query) override;
 
   // Directory:

@@ -20,7 +20,7 @@
 #include "engine/group_members.h"
 #include "engine/group_table.h"
 #include "engine/local_directory.h"
-#include "engine/password_hasher.h"
+#include "common/password_hasher.h"
 #include "engine/user_table.h"
 #include "storage/sqlite/database.h"
 

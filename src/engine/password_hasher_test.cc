@@ -1,7 +1,7 @@
 // PasswordHasher and the password key, then how LocalDirectory stores passwords: read
 // straight from the users.password_hash column and the files of the data directory.
 
-#include "engine/password_hasher.h"
+#include "common/password_hasher.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

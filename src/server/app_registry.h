@@ -6,7 +6,7 @@
 // tenant database (migrations 0007, 0009) through its own connection. A secret, as
 // Entra's passwordCredentials, has a key id, a description, a validity period and a hint
 // (its first three characters), and is stored only as an Argon2id hash
-// (engine/password_hasher.h), so it is shown once, when added. Several secrets at once
+// (common/password_hasher.h), so it is shown once, when added. Several secrets at once
 // let an admin rotate: add a new one, move the clients to it, remove the old one.
 //
 //   ASSIGN_OR_RETURN(auto apps, AppRegistry::Open(data_dir, clock, random));
@@ -25,7 +25,7 @@
 #include "common/clock.h"
 #include "common/random.h"
 #include "common/result.h"
-#include "engine/password_hasher.h"
+#include "common/password_hasher.h"
 #include "storage/sqlite/database.h"
 
 namespace admin365::server {

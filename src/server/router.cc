@@ -102,7 +102,7 @@ HttpResponse GraphErrorResponse(int status, std::string_view code, std::string_v
   return response;
 }
 
-Router::Router(RouterOptions options, LocalDirectory& directory, TokenService& tokens,
+Router::Router(RouterOptions options, SignInDirectory& directory, TokenService& tokens,
                const KeyStore& keys, GraphHandler graph, const Clock& clock, Random& random)
     : options_(options),
       directory_(directory),

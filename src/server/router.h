@@ -64,7 +64,7 @@ struct RouterOptions {
 
 class Router {
  public:
-  Router(RouterOptions options, LocalDirectory& directory, TokenService& tokens,
+  Router(RouterOptions options, SignInDirectory& directory, TokenService& tokens,
          const KeyStore& keys, GraphHandler graph, const Clock& clock, Random& random);
 
   HttpResponse Handle(const HttpRequest& request);
@@ -83,7 +83,7 @@ class Router {
   TenantSize CurrentTenantSize();
 
   const RouterOptions options_;
-  LocalDirectory& directory_;
+  SignInDirectory& directory_;
   TokenService& tokens_;
   const KeyStore& keys_;
   GraphHandler graph_;

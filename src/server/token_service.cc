@@ -357,12 +357,12 @@ std::expected<void, StsError> TokenService::CheckSignIn(const User& user,
   // Smart lockout: a locked account is refused whatever the password.
   auto sign_in = directory_.SignInWithPassword(
       Actor{.name = "app:" + app.client_id, .origin = "sign-in"}, user.id, password);
-  if (sign_in && *sign_in == LocalDirectory::PasswordSignIn::kLocked) {
+  if (sign_in && *sign_in == SignInDirectory::PasswordSignIn::kLocked) {
     return std::unexpected(InvalidGrant(
         50053, "The account is locked, you've tried to sign in too many times with an "
                "incorrect user ID or password."));
   }
-  if (!sign_in || *sign_in != LocalDirectory::PasswordSignIn::kAccepted) {
+  if (!sign_in || *sign_in != SignInDirectory::PasswordSignIn::kAccepted) {
     return std::unexpected(
         InvalidGrant(50126, "Error validating credentials due to invalid username or password."));
   }

@@ -33,7 +33,7 @@
 #include "common/clock.h"
 #include "common/random.h"
 #include "common/result.h"
-#include "engine/local_directory.h"
+#include "directory/sign_in_directory.h"
 #include "server/app_registry.h"
 #include "server/graph/graph_api.h"
 #include "server/key_store.h"
@@ -68,7 +68,7 @@ struct Caller {
 
 class TokenService {
  public:
-  TokenService(LocalDirectory& directory, AppRegistry& apps, const KeyStore& keys,
+  TokenService(SignInDirectory& directory, AppRegistry& apps, const KeyStore& keys,
                const Clock& clock)
       : directory_(directory), apps_(apps), keys_(keys), clock_(clock) {}
 
@@ -102,7 +102,7 @@ class TokenService {
   Grant UserTokens(const User& user, const std::string& client_id, const std::string& tenant_id,
                    const std::vector<std::string>& scopes, bool offline_access);
 
-  LocalDirectory& directory_;
+  SignInDirectory& directory_;
   AppRegistry& apps_;
   const KeyStore& keys_;
   const Clock& clock_;

@@ -1,4 +1,4 @@
-#include "engine/password_hasher.h"
+#include "common/password_hasher.h"
 
 #include <sodium.h>
 
